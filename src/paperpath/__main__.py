@@ -1,0 +1,3 @@
+from paperpath.cli import main
+
+main(prog_name="paperpath")

@@ -1,0 +1,31 @@
+"""The command group and its commands."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from paperpath import __version__
+from paperpath.cli.browse import papers, show, topics
+from paperpath.cli.check import check, schema
+from paperpath.cli.path import path
+
+_VERSION_MESSAGE = f"%(prog)s %(version)s (Python {sys.version.split()[0]})"
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="paperpath", message=_VERSION_MESSAGE)
+def main() -> None:
+    """Turn a field's paper list into a reading order.
+
+    \b
+    Example:
+      paperpath path dpo          # what to read before DPO, in order
+      paperpath papers --topic rlhf
+      paperpath check --strict    # validate the catalog
+    """
+
+
+for command in (path, check, schema, papers, show, topics):
+    main.add_command(command)

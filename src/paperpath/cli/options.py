@@ -1,0 +1,45 @@
+"""Options shared by several commands, and catalog loading for commands."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from paperpath.catalog import Catalog, load_catalog
+from paperpath.errors import CatalogError
+from paperpath.resources import bundled_catalog_dir
+
+catalog_option = click.option(
+    "--catalog",
+    "catalog_dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    envvar="PAPERPATH_CATALOG",
+    help="Catalog folder to use instead of the bundled one (also PAPERPATH_CATALOG).",
+)
+
+output_option = click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write to this file (atomically) instead of standard output.",
+)
+
+
+def load_checked_catalog(catalog_dir: Path | None) -> Catalog:
+    """Load and validate the catalog; raise CatalogError if it has errors.
+
+    Warnings do not stop the command; one line on stderr says how many
+    there are and how to list them.
+    """
+    result = load_catalog(catalog_dir or bundled_catalog_dir())
+    if result.errors:
+        raise CatalogError(result.problems)
+    if result.warnings:
+        count = len(result.warnings)
+        noun = "warning" if count == 1 else "warnings"
+        click.echo(
+            f"paperpath: the catalog has {count} {noun}; run 'paperpath check' to list them",
+            err=True,
+        )
+    return result.catalog

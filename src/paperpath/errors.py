@@ -1,0 +1,35 @@
+"""The exception types that the command line turns into one-line errors."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from paperpath.catalog.problems import Problem
+
+
+class PaperpathError(click.ClickException):
+    """Base of every error paperpath reports to a user; exit status 1."""
+
+    exit_code = 1
+
+
+class CatalogError(PaperpathError):
+    """The catalog has errors; ``problems`` lists every one of them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        errors = sum(1 for problem in problems if problem.is_error)
+        noun = "error" if errors == 1 else "errors"
+        super().__init__(f"the catalog has {errors} {noun}; fix them and run the command again")
+
+    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+        for problem in self.problems:
+            click.echo(problem.format(), err=True)
+        super().show(file)
+
+
+class TargetError(PaperpathError):
+    """A target or known paper names nothing in the catalog, or several things."""

@@ -1,0 +1,1 @@
+"""Renderings of reading orders and catalog listings: Markdown, text and JSON."""

@@ -1,0 +1,15 @@
+"""Format reading times."""
+
+
+def format_minutes(minutes: int) -> str:
+    """Format minutes as ``45 min``, ``2 h`` or ``9 h 30 min``.
+
+    >>> format_minutes(570)
+    '9 h 30 min'
+    """
+    hours, rest = divmod(minutes, 60)
+    if not hours:
+        return f"{rest} min"
+    if not rest:
+        return f"{hours} h"
+    return f"{hours} h {rest} min"
