@@ -68,6 +68,9 @@ def load_catalog(directory: Path) -> LoadResult:
     problems: list[Problem] = []
     papers: list[Entry] = []
     topics: list[Entry] = []
+    # Topics named by any paper, valid or not: a paper that failed
+    # validation must not make its topics look empty.
+    mentioned_topics: set[str] = set()
 
     files = catalog_files(directory)
     if not files:
@@ -88,12 +91,25 @@ def load_catalog(directory: Path) -> LoadResult:
         problems.extend(file_problems)
         if document is None:
             continue
+        mentioned_topics.update(_mentioned_topics(document.data))
         for section, model, entry in _validate_document(document, problems):
             (topics if section == "topics" else papers).append(Entry(model, entry))
 
-    problems.extend(check_entries(papers, topics))
+    problems.extend(check_entries(papers, topics, mentioned_topics))
     catalog = _build_catalog(papers, topics)
     return LoadResult(catalog, sorted(problems, key=_problem_order))
+
+
+def _mentioned_topics(data: Any) -> set[str]:
+    papers = data.get("papers") if isinstance(data, dict) else None
+    if not isinstance(papers, list):
+        return set()
+    mentioned: set[str] = set()
+    for item in papers:
+        topics = item.get("topics") if isinstance(item, dict) else None
+        if isinstance(topics, list):
+            mentioned.update(topic for topic in topics if isinstance(topic, str))
+    return mentioned
 
 
 def _problem_order(problem: Problem) -> tuple:

@@ -20,15 +20,21 @@ if TYPE_CHECKING:
     from paperpath.catalog.loader import Entry
 
 
-def check_entries(papers: Sequence[Entry], topics: Sequence[Entry]) -> list[Problem]:
-    """Return every cross-reference problem among the validated entries."""
+def check_entries(
+    papers: Sequence[Entry], topics: Sequence[Entry], mentioned_topics: Iterable[str] = ()
+) -> list[Problem]:
+    """Return every cross-reference problem among the validated entries.
+
+    ``mentioned_topics`` adds topic ids that papers which failed validation
+    name, so that their topics do not count as empty.
+    """
     problems: list[Problem] = []
     paper_by_id = _first_by_id(papers, "paper", problems)
     topic_by_id = _first_by_id(topics, "topic", problems)
 
     problems.extend(_check_shared_namespace(paper_by_id, topic_by_id))
     problems.extend(_check_arxiv_ids(papers))
-    problems.extend(_check_topics(topic_by_id, paper_by_id))
+    problems.extend(_check_topics(topic_by_id, paper_by_id, set(mentioned_topics)))
     problems.extend(_check_paper_references(paper_by_id, topic_by_id))
     problems.extend(_check_prerequisite_cycles(paper_by_id))
     problems.extend(_check_status(paper_by_id))
@@ -107,7 +113,9 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
     return " (closest: " + ", ".join(f"'{choice}'" for choice in close) + ")"
 
 
-def _check_topics(topics: dict[str, Entry], papers: dict[str, Entry]) -> Iterable[Problem]:
+def _check_topics(
+    topics: dict[str, Entry], papers: dict[str, Entry], mentioned: set[str]
+) -> Iterable[Problem]:
     tree = nx.DiGraph()
     for topic_id, entry in topics.items():
         tree.add_node(topic_id)
@@ -136,7 +144,7 @@ def _check_topics(topics: dict[str, Entry], papers: dict[str, Entry]) -> Iterabl
             "parent",
         )
 
-    used: set[str] = set()
+    used: set[str] = set(mentioned)
     for entry in papers.values():
         used.update(entry.model.topics)
     for topic_id, entry in topics.items():

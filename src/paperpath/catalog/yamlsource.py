@@ -84,7 +84,11 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[
         mark = error.problem_mark or error.context_mark
         message = f"invalid YAML: {error.problem or error.context}"
         if error.context and error.problem:
-            message += f" ({error.context})"
+            message += f" ({error.context}"
+            context_mark = error.context_mark
+            if context_mark is not None and mark is not None and context_mark.line != mark.line:
+                message += f" started at line {context_mark.line + 1}"
+            message += ")"
         return None, [
             Problem(
                 display_path,

@@ -5,7 +5,7 @@ Pure functions over a networkx DiGraph; no input or output.
 
 from paperpath.graph.build import prerequisite_graph
 from paperpath.graph.order import reading_order, tie_break_key
-from paperpath.graph.select import Selection, select_papers
+from paperpath.graph.selection import Selection, select_papers
 from paperpath.graph.targets import Target, TargetKind, resolve_target, resolve_targets
 
 __all__ = [

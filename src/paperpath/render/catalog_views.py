@@ -92,7 +92,7 @@ def render_topic_tree(catalog: Catalog) -> str:
     def walk(topic_id: str, depth: int) -> None:
         topic = catalog.topics[topic_id]
         count = len(catalog.papers_in_topic(topic_id))
-        lines.append("  " * depth + plain_text(f"{topic.id}  {topic.title} ({count} papers)"))
+        lines.append(f"{'  ' * depth}{topic.id}  {plain_text(topic.title)} ({count} papers)")
         for child in children.get(topic_id, []):
             walk(child, depth + 1)
 

@@ -12,7 +12,16 @@ def short_name(paper: Paper) -> str:
 
 
 def target_label(catalog: Catalog, target: Target) -> str:
-    """Describe a target, such as ``DPO`` or ``topic Tree search and MCTS``."""
+    """Describe a target, such as ``DPO`` or ``topic Tree search and MCTS``.
+
+    A paper named by one of its aliases keeps the alias the user typed, so
+    ``grpo`` reads as GRPO rather than as the paper's first alias.
+    """
     if target.kind is TargetKind.TOPIC:
         return f"topic {catalog.topics[target.id].title}"
-    return short_name(catalog.papers[target.id])
+    paper = catalog.papers[target.id]
+    typed = target.text.strip().casefold()
+    for alias in paper.aliases:
+        if alias.casefold() == typed:
+            return alias
+    return short_name(paper)

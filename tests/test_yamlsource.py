@@ -1,0 +1,49 @@
+from pathlib import Path
+
+from paperpath.catalog.yamlsource import read_yaml
+
+
+def read(tmp_path: Path, content: bytes | str):
+    path = tmp_path / "file.yaml"
+    if isinstance(content, str):
+        content = content.encode("utf-8")
+    path.write_bytes(content)
+    return read_yaml(path, "file.yaml")
+
+
+def test_read_yaml_records_lines_of_values(tmp_path):
+    document, problems = read(tmp_path, "papers:\n  - id: a\n    year: 2020\n")
+    assert problems == []
+    assert document.data == {"papers": [{"id": "a", "year": 2020}]}
+    assert document.line_of(("papers", 0, "year")) == 3
+    assert document.line_of(("papers", 0)) == 2
+
+
+def test_read_yaml_duplicate_key_reported_with_both_lines(tmp_path):
+    _, problems = read(tmp_path, "a: 1\nb: 2\na: 3\n")
+    assert len(problems) == 1
+    assert problems[0].line == 3
+    assert "duplicate key 'a' (first at line 1)" in problems[0].message
+
+
+def test_read_yaml_syntax_error_has_line_and_column(tmp_path):
+    document, problems = read(tmp_path, "papers:\n  - id: a\n   title: [unclosed\n")
+    assert document is None
+    assert len(problems) == 1
+    assert problems[0].line is not None and problems[0].column is not None
+    assert problems[0].format().startswith(f"file.yaml:{problems[0].line}:{problems[0].column}: error:")
+
+
+def test_read_yaml_non_utf8_names_line_and_byte(tmp_path):
+    document, problems = read(tmp_path, b"a: 1\nb: caf\xe9\n")
+    assert document is None
+    assert problems[0].line == 2
+    assert "not valid UTF-8 (byte 0xe9)" in problems[0].message
+
+
+def test_read_yaml_keeps_raw_text_of_numbers_and_dates(tmp_path):
+    document, _ = read(tmp_path, "arxiv: 2310.01420\nday: 2023-05-01\nquoted: '2310.01420'\n")
+    assert document.scalars[("arxiv",)].text == "2310.01420"
+    assert document.scalars[("arxiv",)].type_name == "float"
+    assert document.scalars[("day",)].type_name == "timestamp"
+    assert document.scalars[("quoted",)].is_string
