@@ -65,7 +65,7 @@ def test_console_script_bad_catalog_no_traceback(tmp_path):
     result = run([*paperpath_command(), "path", "a", "--catalog", str(catalog)], tmp_path)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "bad/papers.yaml:10: error: paper 'a': prerequisites[0]: unknown prerequisite 'b'" in result.stderr
+    assert "bad/papers.yaml:9: error: paper 'a': prerequisites[0]: unknown prerequisite 'b'" in result.stderr
     assert result.stdout == ""
 
 

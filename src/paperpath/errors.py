@@ -22,8 +22,11 @@ class CatalogError(PaperpathError):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         errors = sum(1 for problem in problems if problem.is_error)
-        noun = "error" if errors == 1 else "errors"
-        super().__init__(f"the catalog has {errors} {noun}; fix them and run the command again")
+        if errors == 1:
+            message = "the catalog has 1 error; fix it and run the command again"
+        else:
+            message = f"the catalog has {errors} errors; fix them and run the command again"
+        super().__init__(message)
 
     def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
         for problem in self.problems:
