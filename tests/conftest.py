@@ -23,9 +23,18 @@ topics:
 """
 
 
-def paper_yaml(paper_id: str, *, prerequisites: str = "[]", status: str = "incremental",
-               year: int = 2020, arxiv: str | None = None, topics: str = "[alignment]",
-               title: str | None = None, aliases: str = "[]", summary: str = "A summary.") -> str:
+def paper_yaml(
+    paper_id: str,
+    *,
+    prerequisites: str = "[]",
+    status: str = "incremental",
+    year: int = 2020,
+    arxiv: str | None = None,
+    topics: str = "[alignment]",
+    title: str | None = None,
+    aliases: str = "[]",
+    summary: str = "A summary.",
+) -> str:
     """Return one paper entry as YAML list item text."""
     arxiv_line = f"    arxiv: {arxiv}\n" if arxiv else ""
     return (
@@ -69,17 +78,36 @@ def small_catalog(write_catalog) -> Path:
     """A valid five-paper catalog: a chain rl -> ppo -> rlhf -> dpo, plus lm."""
     papers = "papers:\n" + "".join(
         [
-            paper_yaml("rl", status="foundational", year=1992, topics="[reinforcement]", aliases="[REINFORCE]"),
+            paper_yaml(
+                "rl",
+                status="foundational",
+                year=1992,
+                topics="[reinforcement]",
+                aliases="[REINFORCE]",
+            ),
             paper_yaml("lm", status="foundational", year=2017, topics="[reinforcement]"),
-            paper_yaml("ppo", status="foundational", year=2017, topics="[reinforcement]",
-                       prerequisites="[{id: rl, reason: PPO is a policy-gradient method.}]",
-                       aliases="[PPO]"),
-            paper_yaml("rlhf", status="foundational", year=2022,
-                       prerequisites="[lm, {id: ppo, reason: The RL stage uses PPO.}]",
-                       aliases="[InstructGPT]"),
-            paper_yaml("dpo", year=2023, arxiv='"2305.18290"',
-                       prerequisites="[{id: rlhf, reason: DPO removes the reward model.}]",
-                       aliases="[DPO]"),
+            paper_yaml(
+                "ppo",
+                status="foundational",
+                year=2017,
+                topics="[reinforcement]",
+                prerequisites="[{id: rl, reason: PPO is a policy-gradient method.}]",
+                aliases="[PPO]",
+            ),
+            paper_yaml(
+                "rlhf",
+                status="foundational",
+                year=2022,
+                prerequisites="[lm, {id: ppo, reason: The RL stage uses PPO.}]",
+                aliases="[InstructGPT]",
+            ),
+            paper_yaml(
+                "dpo",
+                year=2023,
+                arxiv='"2305.18290"',
+                prerequisites="[{id: rlhf, reason: DPO removes the reward model.}]",
+                aliases="[DPO]",
+            ),
         ]
     )
     return write_catalog({"topics.yaml": TOPICS_YAML, "papers.yaml": papers})

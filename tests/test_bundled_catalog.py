@@ -3,7 +3,6 @@
 import re
 
 import pytest
-
 from conftest import SHARED_SOURCES
 
 ARXIV_LINK = re.compile(r"arxiv\.org/(?:abs|pdf|html)/(\d{4}\.\d{4,5})", re.IGNORECASE)

@@ -1,8 +1,8 @@
 """Validation of catalog files: every problem found in one run, with file and line."""
 
-from paperpath.catalog import Severity, load_catalog
-
 from conftest import TOPICS_YAML, paper_yaml
+
+from paperpath.catalog import Severity, load_catalog
 
 
 def problems_of(folder):
@@ -22,132 +22,167 @@ def test_check_small_catalog_clean(small_catalog):
 
 
 def test_check_unknown_prerequisite_suggests_closest(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n" + paper_yaml("ppo", status="foundational")
-        + paper_yaml("dpo", prerequisites="[ppo, ppo2]"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n"
+            + paper_yaml("ppo", status="foundational")
+            + paper_yaml("dpo", prerequisites="[ppo, ppo2]"),
+        }
+    )
     line = only(problems_of(folder), "unknown prerequisite")
     assert line.startswith("catalog/papers.yaml:") or "papers.yaml:" in line
     assert "paper 'dpo': prerequisites[1]: unknown prerequisite 'ppo2' (closest: 'ppo'" in line
 
 
 def test_check_unknown_prerequisite_line_points_at_entry(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n" + paper_yaml("ppo", status="foundational")
-        + paper_yaml("dpo", prerequisites="\n      - ppo\n      - missing"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n"
+            + paper_yaml("ppo", status="foundational")
+            + paper_yaml("dpo", prerequisites="\n      - ppo\n      - missing"),
+        }
+    )
     problem = next(p for p in load_catalog(folder).problems if "missing" in p.message)
     text = (folder / "papers.yaml").read_text().splitlines()
     assert text[problem.line - 1].strip() == "- missing"
 
 
 def test_check_unknown_topic_suggests_closest(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n" + paper_yaml("a", status="foundational", topics="[alignmnet]"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n"
+            + paper_yaml("a", status="foundational", topics="[alignmnet]"),
+        }
+    )
     line = only(problems_of(folder), "unknown topic")
     assert "unknown topic 'alignmnet' (closest: 'alignment')" in line
 
 
 def test_check_duplicate_id_names_first_definition(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "a.yaml": "papers:\n" + paper_yaml("x", status="foundational"),
-        "b.yaml": "papers:\n" + paper_yaml("x", status="foundational"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "a.yaml": "papers:\n" + paper_yaml("x", status="foundational"),
+            "b.yaml": "papers:\n" + paper_yaml("x", status="foundational"),
+        }
+    )
     line = only(problems_of(folder), "duplicate paper id")
     assert "b.yaml:2: error: paper 'x': id: duplicate paper id (first defined at" in line
     assert "a.yaml:2)" in line
 
 
 def test_check_duplicate_arxiv_id(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n"
-        + paper_yaml("x", status="foundational", arxiv='"2305.18290"')
-        + paper_yaml("y", status="foundational", arxiv='"2305.18290"'),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n"
+            + paper_yaml("x", status="foundational", arxiv='"2305.18290"')
+            + paper_yaml("y", status="foundational", arxiv='"2305.18290"'),
+        }
+    )
     line = only(problems_of(folder), "duplicate arXiv id")
     assert "paper 'y': arxiv: duplicate arXiv id 2305.18290 (also paper 'x'" in line
 
 
 def test_check_self_prerequisite(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n" + paper_yaml("x", prerequisites="[x]"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n" + paper_yaml("x", prerequisites="[x]"),
+        }
+    )
     assert "paper 'x': prerequisites[0]: paper lists itself as a prerequisite" in only(
         problems_of(folder), "itself"
     )
 
 
 def test_check_cycle_prints_whole_loop(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n"
-        + paper_yaml("a", prerequisites="[b]")
-        + paper_yaml("b", prerequisites="[c]")
-        + paper_yaml("c", prerequisites="[a]"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n"
+            + paper_yaml("a", prerequisites="[b]")
+            + paper_yaml("b", prerequisites="[c]")
+            + paper_yaml("c", prerequisites="[a]"),
+        }
+    )
     line = only(problems_of(folder), "cycle")
     assert "prerequisite cycle: a -> b -> c -> a" in line
     assert "paper 'a'" in line
 
 
 def test_check_invalid_status_lists_choices(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n" + paper_yaml("a", status="seminal"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n" + paper_yaml("a", status="seminal"),
+        }
+    )
     line = only(problems_of(folder), "status")
-    assert "paper 'a': status: invalid status 'seminal'; use 'foundational' or 'incremental'" in line
+    assert (
+        "paper 'a': status: invalid status 'seminal'; use 'foundational' or 'incremental'" in line
+    )
 
 
 def test_check_unquoted_arxiv_not_converted(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n" + paper_yaml("a", status="foundational", arxiv="2310.01420"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n" + paper_yaml("a", status="foundational", arxiv="2310.01420"),
+        }
+    )
     line = only(problems_of(folder), "arxiv")
     assert "YAML reads the unquoted value 2310.01420 as a float" in line
     assert 'put it in double quotes: "2310.01420"' in line
 
 
 def test_check_date_value_not_converted(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n" + paper_yaml("a", status="foundational", arxiv="2023-05-01"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n" + paper_yaml("a", status="foundational", arxiv="2023-05-01"),
+        }
+    )
     assert "unquoted value 2023-05-01 as a timestamp" in only(problems_of(folder), "arxiv")
 
 
 def test_check_arxiv_version_suffix_rejected(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n" + paper_yaml("a", status="foundational", arxiv='"2305.18290v3"'),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n"
+            + paper_yaml("a", status="foundational", arxiv='"2305.18290v3"'),
+        }
+    )
     line = only(problems_of(folder), "arxiv")
-    assert "has a version suffix; write it without the suffix: \"2305.18290\"" in line
+    assert 'has a version suffix; write it without the suffix: "2305.18290"' in line
 
 
 def test_check_malformed_arxiv_rejected(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n" + paper_yaml("a", status="foundational", arxiv='"2502.143"'),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n" + paper_yaml("a", status="foundational", arxiv='"2502.143"'),
+        }
+    )
     assert "'2502.143' is not an arXiv id" in only(problems_of(folder), "arxiv")
 
 
 def test_check_unknown_field_suggests_name(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n" + paper_yaml("a", status="foundational") + "    sumary: typo\n",
-    })
-    assert "unknown field 'sumary'; remove it or correct its name (did you mean 'summary'?)" in only(
-        problems_of(folder), "sumary"
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n"
+            + paper_yaml("a", status="foundational")
+            + "    sumary: typo\n",
+        }
+    )
+    assert (
+        "unknown field 'sumary'; remove it or correct its name (did you mean 'summary'?)"
+        in only(problems_of(folder), "sumary")
     )
 
 
@@ -160,13 +195,15 @@ def test_check_missing_field_named(write_catalog):
 
 
 def test_check_collects_problems_across_files(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "a.yaml": "papers:\n" + paper_yaml("a", status="wrong"),
-        "b.yaml": "papers:\n  - id: b\n    title: [broken\n",
-        "c.yaml": b"papers: caf\xe9\n",
-        "d.yaml": "papers:\n" + paper_yaml("d", prerequisites="[nothing]"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "a.yaml": "papers:\n" + paper_yaml("a", status="wrong"),
+            "b.yaml": "papers:\n  - id: b\n    title: [broken\n",
+            "c.yaml": b"papers: caf\xe9\n",
+            "d.yaml": "papers:\n" + paper_yaml("d", prerequisites="[nothing]"),
+        }
+    )
     lines = problems_of(folder)
     assert any("a.yaml" in line and "invalid status" in line for line in lines)
     assert any("b.yaml" in line and "invalid YAML" in line for line in lines)
@@ -175,23 +212,27 @@ def test_check_collects_problems_across_files(write_catalog):
 
 
 def test_check_incremental_without_prerequisite_warns(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n" + paper_yaml("a"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n" + paper_yaml("a"),
+        }
+    )
     problems = load_catalog(folder).problems
     assert [p.severity for p in problems] == [Severity.WARNING]
     assert "incremental paper has no prerequisite" in problems[0].message
 
 
 def test_check_foundational_on_incremental_warns(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n"
-        + paper_yaml("base", status="foundational")
-        + paper_yaml("mid", prerequisites="[base]")
-        + paper_yaml("top", status="foundational", prerequisites="[mid]"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n"
+            + paper_yaml("base", status="foundational")
+            + paper_yaml("mid", prerequisites="[base]")
+            + paper_yaml("top", status="foundational", prerequisites="[mid]"),
+        }
+    )
     problems = load_catalog(folder).problems
     assert len(problems) == 1
     assert problems[0].severity is Severity.WARNING
@@ -200,10 +241,12 @@ def test_check_foundational_on_incremental_warns(write_catalog):
 
 def test_check_empty_topic_warns(write_catalog):
     topics = TOPICS_YAML + "  - id: empty\n    title: Nothing here\n"
-    folder = write_catalog({
-        "topics.yaml": topics,
-        "papers.yaml": "papers:\n" + paper_yaml("a", status="foundational"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": topics,
+            "papers.yaml": "papers:\n" + paper_yaml("a", status="foundational"),
+        }
+    )
     problems = load_catalog(folder).problems
     assert len(problems) == 1
     assert problems[0].severity is Severity.WARNING
@@ -211,26 +254,33 @@ def test_check_empty_topic_warns(write_catalog):
 
 
 def test_check_parent_topic_with_papers_below_not_empty(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n" + paper_yaml("a", status="foundational", topics="[alignment]"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n"
+            + paper_yaml("a", status="foundational", topics="[alignment]"),
+        }
+    )
     assert load_catalog(folder).problems == []
 
 
 def test_check_topic_id_equal_to_paper_id_rejected(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n" + paper_yaml("alignment", status="foundational"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n" + paper_yaml("alignment", status="foundational"),
+        }
+    )
     assert "target 'alignment' is ambiguous" in only(problems_of(folder), "ambiguous")
 
 
 def test_check_unknown_parent_topic(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": "topics:\n  - id: a\n    title: A\n    parent: nope\n",
-        "papers.yaml": "papers:\n" + paper_yaml("x", status="foundational", topics="[a]"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": "topics:\n  - id: a\n    title: A\n    parent: nope\n",
+            "papers.yaml": "papers:\n" + paper_yaml("x", status="foundational", topics="[a]"),
+        }
+    )
     assert "unknown parent topic 'nope'" in only(problems_of(folder), "parent")
 
 
@@ -247,10 +297,12 @@ def test_check_bundled_catalog_strict_clean():
 
 
 def test_check_invalid_paper_keeps_its_topics_in_use(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n" + paper_yaml("a", status="wrong"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n" + paper_yaml("a", status="wrong"),
+        }
+    )
     lines = problems_of(folder)
     assert len(lines) == 1
     assert "invalid status" in lines[0]

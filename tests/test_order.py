@@ -41,7 +41,9 @@ def test_order_every_bundled_target_no_farther_than_year_sort(bundled):
     for target in bundled_targets(bundled):
         selection, order = order_for(bundled, graph, target)
         ours = mean_prerequisite_distance(graph, order)
-        baseline = mean_prerequisite_distance(graph, year_ordered_sort(graph, bundled.papers, selection))
+        baseline = mean_prerequisite_distance(
+            graph, year_ordered_sort(graph, bundled.papers, selection)
+        )
         assert ours <= baseline, (target, ours, baseline)
 
 
@@ -51,14 +53,19 @@ def test_order_topics_summed_closer_than_year_sort(bundled):
     for topic in bundled.topics:
         selection, order = order_for(bundled, graph, topic)
         ours += mean_prerequisite_distance(graph, order)
-        baseline += mean_prerequisite_distance(graph, year_ordered_sort(graph, bundled.papers, selection))
+        baseline += mean_prerequisite_distance(
+            graph, year_ordered_sort(graph, bundled.papers, selection)
+        )
     assert ours < baseline
 
 
 def test_order_deterministic_whatever_insertion_order():
     papers = {
-        f"p{index}": make_paper(f"p{index}", year=2000 + index % 7,
-                                status="foundational" if index < 4 else "incremental")
+        f"p{index}": make_paper(
+            f"p{index}",
+            year=2000 + index % 7,
+            status="foundational" if index < 4 else "incremental",
+        )
         for index in range(30)
     }
     rng = random.Random(7)

@@ -3,14 +3,13 @@
 import json
 from pathlib import Path
 
+from conftest import TOPICS_YAML, paper_yaml
 from markdown_it import MarkdownIt
 
 from paperpath.catalog import load_catalog
 from paperpath.plan import plan_reading_order
 from paperpath.render.escape import escape_markdown, escape_url
 from paperpath.render.reading_order import render_reading_order
-
-from conftest import TOPICS_YAML, paper_yaml
 
 GOLDEN = Path(__file__).parent / "golden"
 
@@ -33,12 +32,18 @@ def test_render_markdown_known_papers_listed(small_catalog):
 
 
 def test_render_markdown_hostile_title_stays_text(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n"
-        + paper_yaml("evil", status="foundational", title=HOSTILE_TITLE,
-                     summary="'<img src=x onerror=alert(1)>'"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n"
+            + paper_yaml(
+                "evil",
+                status="foundational",
+                title=HOSTILE_TITLE,
+                summary="'<img src=x onerror=alert(1)>'",
+            ),
+        }
+    )
     text = render(folder, ["evil"])
     html = MarkdownIt("commonmark").enable("table").render(text)
     assert "<script>" not in html

@@ -1,10 +1,9 @@
 import pytest
+from conftest import TOPICS_YAML, paper_yaml
 
 from paperpath.catalog import load_catalog
 from paperpath.errors import TargetError
 from paperpath.graph import TargetKind, resolve_target
-
-from conftest import TOPICS_YAML, paper_yaml
 
 
 @pytest.fixture
@@ -39,12 +38,16 @@ def test_resolve_unknown_without_match_points_to_listing(catalog):
 
 
 def test_resolve_shared_alias_lists_candidates(write_catalog):
-    folder = write_catalog({
-        "topics.yaml": TOPICS_YAML,
-        "papers.yaml": "papers:\n"
-        + paper_yaml("a", status="foundational", aliases="[RM]")
-        + paper_yaml("b", status="foundational", aliases="[rm]"),
-    })
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n"
+            + paper_yaml("a", status="foundational", aliases="[RM]")
+            + paper_yaml("b", status="foundational", aliases="[rm]"),
+        }
+    )
     catalog = load_catalog(folder).catalog
-    with pytest.raises(TargetError, match=r"'RM' is ambiguous: it is an alias of 'a' \(Paper a\), 'b'"):
+    with pytest.raises(
+        TargetError, match=r"'RM' is ambiguous: it is an alias of 'a' \(Paper a\), 'b'"
+    ):
         resolve_target(catalog, "RM")

@@ -31,7 +31,11 @@ def test_read_yaml_syntax_error_has_line_and_column(tmp_path):
     assert document is None
     assert len(problems) == 1
     assert problems[0].line is not None and problems[0].column is not None
-    assert problems[0].format().startswith(f"file.yaml:{problems[0].line}:{problems[0].column}: error:")
+    assert (
+        problems[0]
+        .format()
+        .startswith(f"file.yaml:{problems[0].line}:{problems[0].column}: error:")
+    )
 
 
 def test_read_yaml_non_utf8_names_line_and_byte(tmp_path):

@@ -28,7 +28,7 @@ class CatalogError(PaperpathError):
             message = f"the catalog has {errors} errors; fix them and run the command again"
         super().__init__(message)
 
-    def show(self, file=None) -> None:  # noqa: ANN001 - click's signature
+    def show(self, file=None) -> None:
         for problem in self.problems:
             click.echo(problem.format(), err=True)
         super().show(file)

@@ -19,7 +19,9 @@ def write_text_atomic(path: Path, text: str) -> None:
     """
     folder = path.parent if str(path.parent) else Path(".")
     if not folder.is_dir():
-        raise PaperpathError(f"cannot write {path}: folder {folder} does not exist; create it first")
+        raise PaperpathError(
+            f"cannot write {path}: folder {folder} does not exist; create it first"
+        )
     if path.is_dir():
         raise PaperpathError(f"cannot write {path}: it is a folder; give a file name")
 

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from paperpath.catalog.catalog import Catalog, ItemSource
-from paperpath.catalog.models import CatalogFile, Paper, Topic
+from paperpath.catalog.models import Paper, Topic
 from paperpath.catalog.problems import Problem, Severity
 from paperpath.catalog.validate import check_entries
 from paperpath.catalog.yamlsource import YamlDocument, read_yaml
@@ -223,7 +223,10 @@ def _explain(detail: dict, scalar, model_type: type[BaseModel]) -> tuple[str, st
     if kind == "enum" and last == "status":
         return f"invalid status {value!r}", "use 'foundational' or 'incremental'"
     if kind == "string_pattern_mismatch" and last == "url":
-        return f"{value!r} is not an http or https URL", "write the full URL, such as https://arxiv.org/abs/2305.18290"
+        return (
+            f"{value!r} is not an http or https URL",
+            "write the full URL, such as https://arxiv.org/abs/2305.18290",
+        )
     if kind == "string_pattern_mismatch":
         return (
             f"{value!r} is not a valid id",

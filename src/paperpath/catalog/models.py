@@ -7,7 +7,7 @@ editor can validate a catalog file while it is being written.
 from __future__ import annotations
 
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 from pydantic import (
@@ -35,7 +35,7 @@ Slug = Annotated[
 NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """Whether a paper is one the field builds on, or builds on others."""
 
     FOUNDATIONAL = "foundational"
@@ -108,12 +108,12 @@ class Paper(BaseModel):
         if versioned and ARXIV_PATTERN.match(versioned.group(1)):
             raise ValueError(
                 f"arXiv id {value!r} has a version suffix; "
-                f"write it without the suffix: \"{versioned.group(1)}\""
+                f'write it without the suffix: "{versioned.group(1)}"'
             )
         if not ARXIV_PATTERN.match(value):
             raise ValueError(
                 f"{value!r} is not an arXiv id; "
-                "write it as YYMM.NNNNN in quotes, such as \"2305.18290\""
+                'write it as YYMM.NNNNN in quotes, such as "2305.18290"'
             )
         return value
 

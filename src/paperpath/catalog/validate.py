@@ -66,7 +66,8 @@ def _first_by_id(entries: Sequence[Entry], kind: str, problems: list[Problem]) -
             _problem(
                 entry,
                 kind,
-                f"duplicate {kind} id (first defined at {earlier.source.path}:{earlier.source.line})",
+                f"duplicate {kind} id "
+                f"(first defined at {earlier.source.path}:{earlier.source.line})",
                 f"give one of the two {kind}s another id, or merge them",
                 "id",
             )
@@ -74,7 +75,9 @@ def _first_by_id(entries: Sequence[Entry], kind: str, problems: list[Problem]) -
     return first
 
 
-def _check_shared_namespace(papers: dict[str, Entry], topics: dict[str, Entry]) -> Iterable[Problem]:
+def _check_shared_namespace(
+    papers: dict[str, Entry], topics: dict[str, Entry]
+) -> Iterable[Problem]:
     # A target on the command line may be a paper id or a topic id, so the
     # two must not collide.
     for topic_id in sorted(papers.keys() & topics.keys()):
@@ -139,7 +142,9 @@ def _check_topics(
         yield _problem(
             topics[cycle[0]],
             "topic",
-            "parent cycle: " + " -> ".join([*cycle, cycle[0]]) + " (each topic names the next as parent)",
+            "parent cycle: "
+            + " -> ".join([*cycle, cycle[0]])
+            + " (each topic names the next as parent)",
             "remove 'parent' from one of these topics",
             "parent",
         )
@@ -160,7 +165,9 @@ def _check_topics(
             )
 
 
-def _check_paper_references(papers: dict[str, Entry], topics: dict[str, Entry]) -> Iterable[Problem]:
+def _check_paper_references(
+    papers: dict[str, Entry], topics: dict[str, Entry]
+) -> Iterable[Problem]:
     for paper_id, entry in papers.items():
         paper: Paper = entry.model
         seen: set[str] = set()
@@ -168,8 +175,13 @@ def _check_paper_references(papers: dict[str, Entry], topics: dict[str, Entry]) 
             field = f"prerequisites[{index}]"
             if link.id == paper_id:
                 yield _problem(
-                    entry, "paper", "paper lists itself as a prerequisite", "remove this prerequisite",
-                    "prerequisites", index, field=field,
+                    entry,
+                    "paper",
+                    "paper lists itself as a prerequisite",
+                    "remove this prerequisite",
+                    "prerequisites",
+                    index,
+                    field=field,
                 )
             elif link.id not in papers:
                 yield _problem(
@@ -177,12 +189,19 @@ def _check_paper_references(papers: dict[str, Entry], topics: dict[str, Entry]) 
                     "paper",
                     f"unknown prerequisite '{link.id}'" + _suggest(link.id, papers),
                     "use the id of a paper in the catalog, or add that paper",
-                    "prerequisites", index, field=field,
+                    "prerequisites",
+                    index,
+                    field=field,
                 )
             elif link.id in seen:
                 yield _problem(
-                    entry, "paper", f"prerequisite '{link.id}' is listed twice", "remove one of them",
-                    "prerequisites", index, field=field,
+                    entry,
+                    "paper",
+                    f"prerequisite '{link.id}' is listed twice",
+                    "remove one of them",
+                    "prerequisites",
+                    index,
+                    field=field,
                 )
             seen.add(link.id)
 
@@ -193,7 +212,9 @@ def _check_paper_references(papers: dict[str, Entry], topics: dict[str, Entry]) 
                     "paper",
                     f"unknown topic '{topic_id}'" + _suggest(topic_id, topics),
                     "use the id of a topic in the catalog, or add that topic",
-                    "topics", index, field=f"topics[{index}]",
+                    "topics",
+                    index,
+                    field=f"topics[{index}]",
                 )
 
 
@@ -227,7 +248,9 @@ def _check_prerequisite_cycles(papers: dict[str, Entry]) -> Iterable[Problem]:
             "paper",
             f"prerequisite cycle: {loop} (each paper lists the next as a prerequisite)",
             "remove one of these prerequisites so that the papers can be ordered",
-            "prerequisites", index, field=f"prerequisites[{index}]",
+            "prerequisites",
+            index,
+            field=f"prerequisites[{index}]",
         )
 
 
@@ -253,7 +276,9 @@ def _check_status(papers: dict[str, Entry]) -> Iterable[Problem]:
                     "paper",
                     f"foundational paper depends on incremental paper '{link.id}'",
                     f"mark '{link.id}' foundational, or this paper incremental",
-                    "prerequisites", index, field=f"prerequisites[{index}]",
+                    "prerequisites",
+                    index,
+                    field=f"prerequisites[{index}]",
                     severity=Severity.WARNING,
                 )
 
@@ -273,9 +298,11 @@ def _check_aliases(papers: dict[str, Entry], topics: dict[str, Entry]) -> Iterab
                     "paper",
                     f"alias '{alias}' equals the id of {owner} '{key}', which takes precedence",
                     "remove the alias or rename it",
-                    "aliases", index, field=f"aliases[{index}]",
+                    "aliases",
+                    index,
+                    field=f"aliases[{index}]",
                     severity=Severity.WARNING,
                 )
 
 
-__all__ = ["check_entries", "Status", "Topic"]
+__all__ = ["Status", "Topic", "check_entries"]

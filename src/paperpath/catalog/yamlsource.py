@@ -1,10 +1,10 @@
 """Read a YAML file into plain Python data while keeping every value's line.
 
-PyYAML's composer gives each node its position. We walk those nodes
-ourselves instead of calling ``yaml.safe_load`` so that we can report
-duplicate keys (which ``safe_load`` silently resolves to the last one) and
-tell which scalars YAML resolved to a non-string type, such as an unquoted
-arXiv id read as a float or a date read as ``datetime.date``.
+PyYAML's composer gives each node its position. This module walks those
+nodes itself instead of calling ``yaml.safe_load``, because ``safe_load``
+keeps the last of two duplicate keys without a word. The walk also records
+which scalars YAML resolved to a non-string type, such as an unquoted arXiv
+id read as a float or a date read as ``datetime.date``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ _STRING_TAG = "tag:yaml.org,2002:str"
 
 @dataclass
 class ScalarSource:
-    """Where a scalar sits and how YAML read it."""
+    """A scalar's line, its text as written, and the type YAML resolved it to."""
 
     line: int
     text: str
@@ -118,8 +118,12 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, value_path)
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, value_path + (index,)) for index, item in enumerate(node.value)]
-        self.document.scalars[value_path] = ScalarSource(node.start_mark.line + 1, node.value, node.tag)
+            return [
+                self.build(item, value_path + (index,)) for index, item in enumerate(node.value)
+            ]
+        self.document.scalars[value_path] = ScalarSource(
+            node.start_mark.line + 1, node.value, node.tag
+        )
         return self.constructor.construct_object(node, deep=True)
 
     def _mapping(self, node: yaml.MappingNode, value_path: ValuePath) -> dict[Any, Any]:

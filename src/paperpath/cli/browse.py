@@ -34,7 +34,9 @@ from paperpath.render.catalog_views import (
     help="Output format.",
 )
 @catalog_option
-def papers(topic: str | None, status: str | None, output_format: str, catalog_dir: Path | None) -> None:
+def papers(
+    topic: str | None, status: str | None, output_format: str, catalog_dir: Path | None
+) -> None:
     """List the papers of the catalog, sorted by id.
 
     \b
@@ -48,7 +50,9 @@ def papers(topic: str | None, status: str | None, output_format: str, catalog_di
         key = topic.casefold()
         if key not in catalog.topics:
             resolved = resolve_target(catalog, topic)  # raises with suggestions
-            raise TargetError(f"'{topic}' is a paper ('{resolved.id}'), not a topic; give a topic id")
+            raise TargetError(
+                f"'{topic}' is a paper ('{resolved.id}'), not a topic; give a topic id"
+            )
         in_topic = {paper.id for paper in catalog.papers_in_topic(key)}
         selected = [paper for paper in selected if paper.id in in_topic]
     if status is not None:

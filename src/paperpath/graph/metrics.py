@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
+from itertools import pairwise
 
 import networkx as nx
 
@@ -41,17 +42,15 @@ def mean_prerequisite_distance(graph: nx.DiGraph, order: Sequence[str]) -> float
 
 def topic_switches(papers: Mapping[str, Paper], order: Sequence[str]) -> int:
     """Count neighbouring entries that share no topic."""
-    return sum(
-        not set(papers[a].topics) & set(papers[b].topics) for a, b in zip(order, order[1:])
-    )
+    return sum(not set(papers[a].topics) & set(papers[b].topics) for a, b in pairwise(order))
 
 
-def year_ordered_sort(graph: nx.DiGraph, papers: Mapping[str, Paper], selection: Iterable[str]) -> list[str]:
+def year_ordered_sort(
+    graph: nx.DiGraph, papers: Mapping[str, Paper], selection: Iterable[str]
+) -> list[str]:
     """Return the baseline order: a topological sort that always takes the oldest paper."""
     subgraph = graph.subgraph(selection)
-    return list(
-        nx.lexicographical_topological_sort(subgraph, key=lambda p: (papers[p].year, p))
-    )
+    return list(nx.lexicographical_topological_sort(subgraph, key=lambda p: (papers[p].year, p)))
 
 
 def id_ordered_sort(graph: nx.DiGraph, selection: Iterable[str]) -> list[str]:

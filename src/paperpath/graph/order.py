@@ -47,7 +47,9 @@ def tie_break_key(papers: Mapping[str, Paper]) -> SortKey:
     return key
 
 
-def reading_order(graph: nx.DiGraph, papers: Mapping[str, Paper], selection: Iterable[str]) -> list[str]:
+def reading_order(
+    graph: nx.DiGraph, papers: Mapping[str, Paper], selection: Iterable[str]
+) -> list[str]:
     """Return a topological order of ``selection`` that keeps prerequisites close.
 
     Parameters
@@ -135,7 +137,9 @@ def _depth_first_order(subgraph: nx.DiGraph, weight: Mapping[str, int], key: Sor
     return order
 
 
-def _improve_by_moves(subgraph: nx.DiGraph, weight: Mapping[str, int], order: list[str]) -> list[str]:
+def _improve_by_moves(
+    subgraph: nx.DiGraph, weight: Mapping[str, int], order: list[str]
+) -> list[str]:
     """Move single papers while that strictly shortens the total prerequisite distance.
 
     Moving paper v right past papers S changes the total by
@@ -173,7 +177,9 @@ def _best_move(
     other = index + step
     while 0 <= other < len(order):
         neighbour = order[other]
-        blocked = subgraph.has_edge(paper, neighbour) if step > 0 else subgraph.has_edge(neighbour, paper)
+        blocked = (
+            subgraph.has_edge(paper, neighbour) if step > 0 else subgraph.has_edge(neighbour, paper)
+        )
         if blocked:
             break
         change += step * (weight[paper] - weight[neighbour])

@@ -17,7 +17,9 @@ class Selection:
     known_left_out: tuple[str, ...]
 
 
-def select_papers(graph: nx.DiGraph, target_papers: Iterable[str], known: Iterable[str] = ()) -> Selection:
+def select_papers(
+    graph: nx.DiGraph, target_papers: Iterable[str], known: Iterable[str] = ()
+) -> Selection:
     """Return the targets plus all their transitive prerequisites, minus known papers.
 
     The walk does not pass through a known paper, so a prerequisite that

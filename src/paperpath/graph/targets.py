@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 
 from paperpath.catalog import Catalog
 from paperpath.errors import TargetError
 
 
-class TargetKind(str, Enum):
+class TargetKind(StrEnum):
     PAPER = "paper"
     TOPIC = "topic"
 

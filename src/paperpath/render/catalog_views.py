@@ -36,10 +36,10 @@ def render_papers_table(papers: Sequence[Paper]) -> str:
         for paper in papers
     ]
     widths = [max(len(row[column]) for row in rows) for column in range(4)]
-    lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row[:4], widths)) + "  " + row[4]
-        for row in rows
-    ]
+    lines = []
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)]
+        lines.append("  ".join([*cells, row[4]]))
     lines.append(f"{len(papers)} papers")
     return "\n".join(lines) + "\n"
 
@@ -74,8 +74,12 @@ def render_paper_details(catalog: Catalog, graph: nx.DiGraph, paper: Paper) -> s
         title = catalog.papers[link.id].title
         lines.append("  - " + plain_text(f"{link.id}: {title}"))
         if link.reason:
-            lines += textwrap.wrap(plain_text(link.reason), width=78, initial_indent="      ",
-                                   subsequent_indent="      ")
+            lines += textwrap.wrap(
+                plain_text(link.reason),
+                width=78,
+                initial_indent="      ",
+                subsequent_indent="      ",
+            )
 
     unlocked = sorted(graph.successors(paper.id))
     lines.append("Unlocks:" if unlocked else "Unlocks: no paper in the catalog")

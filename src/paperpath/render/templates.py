@@ -8,7 +8,7 @@ already Markdown are wrapped in :class:`~paperpath.render.escape.Markdown`.
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import Any
 
 import jinja2
@@ -25,7 +25,7 @@ def _finalize_markdown(value: Any) -> str:
     return escape_markdown("" if value is None else str(value))
 
 
-@lru_cache(maxsize=None)
+@cache
 def _markdown_environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
