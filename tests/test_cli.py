@@ -226,3 +226,10 @@ def test_every_command_has_help_with_example(runner):
 
 def test_version_prints_python(runner):
     assert "Python" in invoke(runner, "--version").output
+
+
+def test_path_same_bytes_on_every_run(runner):
+    for output_format in ("markdown", "text", "json"):
+        first = invoke(runner, "path", "test-time-scaling", "--format", output_format).stdout_bytes
+        second = invoke(runner, "path", "test-time-scaling", "--format", output_format).stdout_bytes
+        assert first == second, output_format
