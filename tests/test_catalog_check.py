@@ -135,7 +135,7 @@ def test_check_unquoted_arxiv_not_converted(write_catalog):
         }
     )
     line = only(problems_of(folder), "arxiv")
-    assert "YAML reads the unquoted value 2310.01420 as a float" in line
+    assert "YAML reads the unquoted value 2310.01420 as a decimal number, not as text" in line
     assert 'put it in double quotes: "2310.01420"' in line
 
 
@@ -146,7 +146,7 @@ def test_check_date_value_not_converted(write_catalog):
             "papers.yaml": "papers:\n" + paper_yaml("a", status="foundational", arxiv="2023-05-01"),
         }
     )
-    assert "unquoted value 2023-05-01 as a timestamp" in only(problems_of(folder), "arxiv")
+    assert "unquoted value 2023-05-01 as a date" in only(problems_of(folder), "arxiv")
 
 
 def test_check_arxiv_version_suffix_rejected(write_catalog):
@@ -306,3 +306,77 @@ def test_check_invalid_paper_keeps_its_topics_in_use(write_catalog):
     lines = problems_of(folder)
     assert len(lines) == 1
     assert "invalid status" in lines[0]
+
+
+def test_check_invalid_paper_still_referenceable(write_catalog):
+    base = paper_yaml("base", status="foundational").replace(
+        "reading_minutes: 30", "reading_minutes: 0"
+    )
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n" + base + paper_yaml("top", prerequisites="[base]"),
+        }
+    )
+    lines = problems_of(folder)
+    assert len(lines) == 1, lines
+    assert (
+        "paper 'base': reading_minutes: 0 is out of range; use a value greater than 0" in lines[0]
+    )
+
+
+def test_check_field_and_reference_errors_together(write_catalog):
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n"
+            + paper_yaml("a", status="wrong", prerequisites="[b]")
+            + paper_yaml("b", prerequisites="[a, ghost]", topics="[prefz]")
+            + paper_yaml("b", status="foundational"),
+        }
+    )
+    lines = problems_of(folder)
+    assert any("invalid status 'wrong'" in line for line in lines)
+    assert any("prerequisite cycle: a -> b -> a" in line for line in lines)
+    assert any("unknown prerequisite 'ghost'" in line for line in lines)
+    assert any("unknown topic 'prefz'" in line for line in lines)
+    assert any("duplicate paper id" in line for line in lines)
+
+
+def test_check_quoted_year_and_boolean_minutes_rejected(write_catalog):
+    entry = (
+        paper_yaml("a", status="foundational")
+        .replace("year: 2020", 'year: "2020"')
+        .replace("reading_minutes: 30", "reading_minutes: true")
+    )
+    folder = write_catalog({"topics.yaml": TOPICS_YAML, "papers.yaml": "papers:\n" + entry})
+    lines = problems_of(folder)
+    assert any(
+        "year: expected a whole number, got 2020; write it without quotes" in line for line in lines
+    )
+    assert any("reading_minutes: expected a whole number, got true" in line for line in lines)
+
+
+def test_check_date_year_message_readable(write_catalog):
+    entry = paper_yaml("a", status="foundational").replace("year: 2020", "year: 2020-05-01")
+    folder = write_catalog({"topics.yaml": TOPICS_YAML, "papers.yaml": "papers:\n" + entry})
+    line = only(problems_of(folder), "year")
+    assert "year: expected a whole number, got 2020-05-01; write it as in 'year: 2023'" in line
+
+
+def test_check_empty_list_message_readable(write_catalog):
+    entry = paper_yaml("a", status="foundational", topics="[]")
+    folder = write_catalog({"topics.yaml": TOPICS_YAML, "papers.yaml": "papers:\n" + entry})
+    line = only(problems_of(folder), "topics:")
+    assert "the list is empty; list at least one item under 'topics'" in line
+
+
+def test_check_hidden_folders_skipped(write_catalog):
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n" + paper_yaml("a", status="foundational"),
+            ".backup/old.yaml": "papers: [broken\n",
+        }
+    )
+    assert problems_of(folder) == []

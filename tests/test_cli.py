@@ -233,3 +233,56 @@ def test_path_same_bytes_on_every_run(runner):
         first = invoke(runner, "path", "test-time-scaling", "--format", output_format).stdout_bytes
         second = invoke(runner, "path", "test-time-scaling", "--format", output_format).stdout_bytes
         assert first == second, output_format
+
+
+def test_path_output_dash_is_stdout(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke(runner, "path", "dpo", "-o", "-")
+    assert result.stdout.startswith("# Reading order for DPO")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_path_output_keeps_symlink_and_mode(runner, tmp_path):
+    real = tmp_path / "real.md"
+    real.write_text("old", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.md"
+    link.symlink_to(real)
+    invoke(runner, "path", "dpo", "-o", str(link))
+    assert link.is_symlink()
+    assert real.read_text(encoding="utf-8").startswith("# Reading order for DPO")
+    assert real.stat().st_mode & 0o777 == 0o640
+
+
+def test_path_output_name_too_long_clean_error(runner, tmp_path):
+    result = runner.invoke(main, ["path", "dpo", "-o", str(tmp_path / ("x" * 300 + ".md"))])
+    assert result.exit_code == 1
+    assert "cannot write" in result.output
+    assert "File name too long" in result.output
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_path_every_target_known_notes_empty(runner):
+    result = invoke(runner, "path", "dpo", "--known", "dpo")
+    assert result.exit_code == 0
+    assert "every target is already read" in result.stderr
+    assert "0 papers, about 0 min of reading." in result.stdout
+
+
+def test_path_known_file_from_stdin(runner):
+    result = runner.invoke(
+        main, ["path", "dpo", "--known-file", "-", "--format", "json"], input="instructgpt\n"
+    )
+    assert [paper["id"] for paper in json.loads(result.stdout)["papers"]] == ["dpo"]
+
+
+def test_show_bundled_source_path_independent_of_folder(runner, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = invoke(runner, "show", "dpo")
+    assert re.search(r"^defined:  data/papers/alignment\.yaml:\d+$", result.output, re.MULTILINE)
+
+
+def test_counts_use_singular_for_one(runner, small_catalog):
+    result = invoke(runner, "path", "rl", "--catalog", str(small_catalog))
+    assert "1 paper, about 30 min of reading." in result.stdout
+    assert "**Total:** 1 paper, 30 min." in result.stdout

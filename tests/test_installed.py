@@ -96,3 +96,21 @@ def test_doctests_pass(module):
     results = doctest.testmod(importlib.import_module(module))
     assert results.attempted > 0
     assert results.failed == 0
+
+
+def test_console_script_full_disk_clean_error(tmp_path):
+    if not Path("/dev/full").exists():
+        pytest.skip("/dev/full is not available on this system")
+    with open("/dev/full", "w") as full:
+        result = subprocess.run(
+            [*paperpath_command(), "path", "dpo"],
+            check=False,
+            cwd=tmp_path,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            timeout=120,
+        )
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "cannot write to standard output: No space left on device" in result.stderr

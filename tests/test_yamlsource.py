@@ -51,3 +51,26 @@ def test_read_yaml_keeps_raw_text_of_numbers_and_dates(tmp_path):
     assert document.scalars[("arxiv",)].type_name == "float"
     assert document.scalars[("day",)].type_name == "timestamp"
     assert document.scalars[("quoted",)].is_string
+
+
+def test_read_yaml_alias_rejected_not_expanded(tmp_path):
+    bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+        f"{name}: &{name} [*{previous}, *{previous}, *{previous}, *{previous}]\n"
+        for previous, name in zip("abcdefghijklmnopq", "bcdefghijklmnopqr", strict=True)
+    )
+    document, problems = read(tmp_path, bomb)
+    assert problems
+    assert all("YAML aliases (*name) are not supported" in p.message for p in problems)
+    assert problems[0].line == 2
+
+
+def test_read_yaml_merge_key_rejected(tmp_path):
+    _, problems = read(tmp_path, "base: &b {x: 1}\nitem:\n  <<: *b\n  y: 2\n")
+    assert any("merge keys (<<) are not supported" in p.message for p in problems)
+    assert any(p.line == 3 for p in problems)
+
+
+def test_read_yaml_deep_nesting_reported(tmp_path):
+    document, problems = read(tmp_path, "a: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert document is None
+    assert "nest" in problems[0].message

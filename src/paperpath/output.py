@@ -3,49 +3,92 @@
 from __future__ import annotations
 
 import os
+import stat
+import sys
 import tempfile
 from pathlib import Path
 
-import click
-
 from paperpath.errors import PaperpathError
+
+STDOUT = Path("-")
 
 
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename.
 
     A reader never sees a half-written file, and a failure leaves any
-    existing file at ``path`` as it was.
+    existing file at ``path`` as it was. A symbolic link is followed, so the
+    file it points to is replaced and the link stays. An existing file keeps
+    its permissions. A path that is not a regular file, such as /dev/stdout
+    or a named pipe, is written directly because it cannot be replaced.
     """
-    folder = path.parent if str(path.parent) else Path(".")
+    target = Path(os.path.realpath(path))
+    try:
+        existing = target.stat()
+    except FileNotFoundError:
+        existing = None
+    except OSError as error:
+        raise PaperpathError(f"cannot write {path}: {error.strerror}") from error
+
+    if existing is not None and stat.S_ISDIR(existing.st_mode):
+        raise PaperpathError(f"cannot write {path}: it is a folder; give a file name")
+    if existing is not None and not stat.S_ISREG(existing.st_mode):
+        _write_directly(path, target, text)
+        return
+
+    folder = target.parent
     if not folder.is_dir():
         raise PaperpathError(
             f"cannot write {path}: folder {folder} does not exist; create it first"
         )
-    if path.is_dir():
-        raise PaperpathError(f"cannot write {path}: it is a folder; give a file name")
 
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.name}.", suffix=".tmp")
+    temporary: str | None = None
     try:
+        handle, temporary = tempfile.mkstemp(dir=folder, prefix=".paperpath-", suffix=".tmp")
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
             stream.write(text)
             stream.flush()
             os.fsync(stream.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)
-        os.replace(temporary, path)
+        os.chmod(temporary, stat.S_IMODE(existing.st_mode) if existing else _default_mode())
+        os.replace(temporary, target)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
         raise PaperpathError(f"cannot write {path}: {error.strerror}") from error
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)
         raise
 
 
+def _write_directly(path: Path, target: Path, text: str) -> None:
+    try:
+        with open(target, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+    except OSError as error:
+        raise PaperpathError(f"cannot write {path}: {error.strerror}") from error
+
+
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
 def emit(text: str, output: Path | None) -> None:
-    """Print ``text`` to stdout, or write it to ``output`` when one is given."""
-    if output is None:
-        click.echo(text, nl=False)
-    else:
+    """Print ``text`` to stdout, or write it to ``output``; ``-`` means stdout."""
+    if output is not None and output != STDOUT:
         write_text_atomic(output, text)
+        return
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise  # the command line entry point ends quietly on a closed pipe
+    except OSError as error:
+        raise PaperpathError(f"cannot write to standard output: {error.strerror}") from error
+
+
+def wrote_file(output: Path | None) -> bool:
+    """Return whether ``output`` names a file rather than stdout."""
+    return output is not None and output != STDOUT

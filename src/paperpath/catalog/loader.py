@@ -1,13 +1,14 @@
 """Load a catalog folder: read every YAML file, validate it, collect all problems.
 
-Every file is read and every paper validated even after a problem is
-found, so one run reports everything that needs fixing.
+Every file is read and every item validated even after a problem is found.
+Items that fail validation still take part in the cross-reference checks
+with the fields that are usable, so one run reports everything to fix.
 """
 
 from __future__ import annotations
 
-import difflib
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -16,11 +17,17 @@ from pydantic import BaseModel, ValidationError
 
 from paperpath.catalog.catalog import Catalog, ItemSource
 from paperpath.catalog.models import Paper, Topic
-from paperpath.catalog.problems import Problem, Severity
+from paperpath.catalog.partial import salvage_paper, salvage_topic
+from paperpath.catalog.problems import Problem
+from paperpath.catalog.translate import did_you_mean, translate_errors
 from paperpath.catalog.validate import check_entries
 from paperpath.catalog.yamlsource import YamlDocument, read_yaml
 
-_SECTIONS: dict[str, type[BaseModel]] = {"topics": Topic, "papers": Paper}
+_SECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
+    "topics": ("topic", Topic),
+    "papers": ("paper", Paper),
+}
+_SALVAGE = {"topics": salvage_topic, "papers": salvage_paper}
 
 
 @dataclass
@@ -41,42 +48,52 @@ class LoadResult:
 
 @dataclass
 class Entry:
-    """A validated paper or topic and where it was defined."""
+    """A paper or topic and where it was defined.
+
+    ``model`` is the validated Paper or Topic, or, when ``valid`` is false,
+    the partial facts of one that failed validation.
+    """
 
     model: Any
     source: ItemSource
+    valid: bool = True
 
 
 def catalog_files(directory: Path) -> list[Path]:
-    """Return the YAML files of a catalog folder, sorted so loading is deterministic."""
-    files = [*directory.rglob("*.yaml"), *directory.rglob("*.yml")]
-    return sorted(path for path in files if path.is_file())
+    """Return the YAML files of a catalog folder in sorted order, skipping hidden ones."""
+    files = []
+    for path in [*directory.rglob("*.yaml"), *directory.rglob("*.yml")]:
+        relative = path.relative_to(directory)
+        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
+            files.append(path)
+    return sorted(files)
 
 
-def display_path(path: Path) -> str:
-    """Return ``path`` relative to the working folder when it lies inside it."""
+def _display_path(path: Path, directory: Path, display_root: str | None) -> str:
+    if display_root is not None:
+        return f"{display_root}/{path.relative_to(directory).as_posix()}"
     try:
-        return os.path.relpath(path)
-    except ValueError:
+        relative = os.path.relpath(path)
+    except ValueError:  # another drive on Windows
         return str(path)
-    finally:
-        pass
+    return str(path) if relative.startswith("..") else relative
 
 
-def load_catalog(directory: Path) -> LoadResult:
-    """Load and validate every catalog file under ``directory``."""
+def load_catalog(directory: Path, display_root: str | None = None) -> LoadResult:
+    """Load and validate every catalog file under ``directory``.
+
+    Problems name files relative to the working folder, or, when
+    ``display_root`` is given, as ``display_root/<path inside directory>``
+    so that messages do not depend on where a catalog is installed.
+    """
     problems: list[Problem] = []
-    papers: list[Entry] = []
-    topics: list[Entry] = []
-    # Topics named by any paper, valid or not: a paper that failed
-    # validation must not make its topics look empty.
-    mentioned_topics: set[str] = set()
+    entries: dict[str, list[Entry]] = {"topics": [], "papers": []}
 
     files = catalog_files(directory)
     if not files:
         problems.append(
             Problem(
-                display_path(directory),
+                display_root or str(directory),
                 None,
                 "no catalog files (*.yaml) found",
                 "point --catalog at a folder that holds catalog YAML files",
@@ -84,39 +101,24 @@ def load_catalog(directory: Path) -> LoadResult:
         )
 
     for path in files:
-        shown = display_path(path)
-        if shown.startswith(".."):
-            shown = str(path)
-        document, file_problems = read_yaml(path, shown)
+        document, file_problems = read_yaml(path, _display_path(path, directory, display_root))
         problems.extend(file_problems)
-        if document is None:
-            continue
-        mentioned_topics.update(_mentioned_topics(document.data))
-        for section, model, entry in _validate_document(document, problems):
-            (topics if section == "topics" else papers).append(Entry(model, entry))
+        if document is not None:
+            for section, entry in _document_entries(document, problems):
+                entries[section].append(entry)
 
-    problems.extend(check_entries(papers, topics, mentioned_topics))
-    catalog = _build_catalog(papers, topics)
+    problems.extend(check_entries(entries["papers"], entries["topics"]))
+    catalog = _build_catalog(entries["papers"], entries["topics"])
     return LoadResult(catalog, sorted(problems, key=_problem_order))
-
-
-def _mentioned_topics(data: Any) -> set[str]:
-    papers = data.get("papers") if isinstance(data, dict) else None
-    if not isinstance(papers, list):
-        return set()
-    mentioned: set[str] = set()
-    for item in papers:
-        topics = item.get("topics") if isinstance(item, dict) else None
-        if isinstance(topics, list):
-            mentioned.update(topic for topic in topics if isinstance(topic, str))
-    return mentioned
 
 
 def _problem_order(problem: Problem) -> tuple:
     return (problem.path, problem.line or 0, problem.column or 0, problem.message)
 
 
-def _validate_document(document: YamlDocument, problems: list[Problem]):
+def _document_entries(
+    document: YamlDocument, problems: list[Problem]
+) -> Iterator[tuple[str, Entry]]:
     data = document.data
     if data is None:
         return
@@ -138,11 +140,11 @@ def _validate_document(document: YamlDocument, problems: list[Problem]):
                     document.path,
                     document.line_of((key,)),
                     f"unknown top-level key '{key}'",
-                    "use 'topics' or 'papers'" + _did_you_mean(str(key), _SECTIONS),
+                    "use 'topics' or 'papers'" + did_you_mean(str(key), _SECTIONS),
                 )
             )
 
-    for section, model_type in _SECTIONS.items():
+    for section, (kind, model_type) in _SECTIONS.items():
         items = data.get(section)
         if items is None:
             continue
@@ -159,110 +161,22 @@ def _validate_document(document: YamlDocument, problems: list[Problem]):
         for index, item in enumerate(items):
             source = ItemSource(document, (section, index))
             try:
-                model = model_type.model_validate(item)
+                yield section, Entry(model_type.model_validate(item), source)
             except ValidationError as error:
-                problems.extend(_translate(error, item, source, section, model_type))
-                continue
-            yield section, model, source
-
-
-def _subject(section: str, item: Any, index: int) -> str:
-    kind = "paper" if section == "papers" else "topic"
-    if isinstance(item, dict) and isinstance(item.get("id"), str):
-        return f"{kind} '{item['id']}'"
-    return f"{kind} #{index + 1}"
-
-
-def _field_name(loc: tuple) -> str:
-    name = ""
-    for part in loc:
-        name += f"[{part}]" if isinstance(part, int) else (f".{part}" if name else str(part))
-    return name
-
-
-def _translate(
-    error: ValidationError,
-    item: Any,
-    source: ItemSource,
-    section: str,
-    model_type: type[BaseModel],
-) -> list[Problem]:
-    """Turn pydantic's errors into problems with file, line and a fix."""
-    subject = _subject(section, item, source.value_path[-1])
-    problems = []
-    for detail in error.errors():
-        loc = tuple(detail["loc"])
-        field = _field_name(loc) or None
-        scalar = source.document.scalars.get(source.value_path + loc)
-        message, fix = _explain(detail, scalar, model_type)
-        problems.append(
-            Problem(source.path, source.line_of(*loc), message, fix, subject=subject, field=field)
-        )
-    return problems
-
-
-def _explain(detail: dict, scalar, model_type: type[BaseModel]) -> tuple[str, str]:
-    kind = detail["type"]
-    loc = detail["loc"]
-    value = detail.get("input")
-    last = loc[-1] if loc else ""
-
-    if scalar is not None and not scalar.is_string and kind in {"string_type", "enum"}:
-        return (
-            f"YAML reads the unquoted value {scalar.text} as a {scalar.type_name}, not text",
-            f'put it in double quotes: "{scalar.text}"',
-        )
-    if kind == "missing":
-        return "required field is missing", f"add '{last}:' to this entry"
-    if kind == "extra_forbidden":
-        known = model_type.model_fields if len(loc) == 1 else {"id": None, "reason": None}
-        return (
-            f"unknown field '{last}'",
-            "remove it or correct its name" + _did_you_mean(str(last), known),
-        )
-    if kind == "enum" and last == "status":
-        return f"invalid status {value!r}", "use 'foundational' or 'incremental'"
-    if kind == "string_pattern_mismatch" and last == "url":
-        return (
-            f"{value!r} is not an http or https URL",
-            "write the full URL, such as https://arxiv.org/abs/2305.18290",
-        )
-    if kind == "string_pattern_mismatch":
-        return (
-            f"{value!r} is not a valid id",
-            "use lowercase letters, digits and single hyphens, such as 'direct-preference'",
-        )
-    if kind == "value_error":
-        text = str(detail["ctx"]["error"])
-        message, _, fix = text.partition("; ")
-        return message, fix or "correct the value"
-    if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return f"expected a whole number, got {value!r}", f"write '{last}' as a number such as 60"
-    if kind == "list_type":
-        return f"expected a list, got {value!r}", f"write '{last}' as a YAML list such as [a, b]"
-    if kind in {"string_type"}:
-        return f"expected text, got {value!r}", f"write '{last}' as text"
-    if kind == "model_type" or kind == "dict_type":
-        return "expected a mapping of fields", "write this entry as 'key: value' lines"
-    return detail["msg"], f"correct '{_field_name(tuple(loc))}'"
-
-
-def _did_you_mean(word: str, choices) -> str:
-    close = difflib.get_close_matches(word, list(choices), n=1)
-    return f" (did you mean '{close[0]}'?)" if close else ""
+                problems.extend(translate_errors(error, item, source, kind, model_type))
+                partial = _SALVAGE[section](item)
+                if partial is not None:
+                    yield section, Entry(partial, source, valid=False)
 
 
 def _build_catalog(papers: list[Entry], topics: list[Entry]) -> Catalog:
     catalog = Catalog()
     for entry in topics:
-        if entry.model.id not in catalog.topics:
+        if entry.valid and entry.model.id not in catalog.topics:
             catalog.topics[entry.model.id] = entry.model
             catalog.topic_sources[entry.model.id] = entry.source
     for entry in sorted(papers, key=lambda entry: entry.model.id):
-        if entry.model.id not in catalog.papers:
+        if entry.valid and entry.model.id not in catalog.papers:
             catalog.papers[entry.model.id] = entry.model
             catalog.paper_sources[entry.model.id] = entry.source
     return catalog
-
-
-__all__ = ["LoadResult", "Severity", "catalog_files", "load_catalog"]

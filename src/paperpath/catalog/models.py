@@ -83,7 +83,7 @@ class Paper(BaseModel):
     id: Slug
     title: NonEmptyText
     authors: list[NonEmptyText] = Field(min_length=1)
-    year: int = Field(ge=1900, le=2100)
+    year: int = Field(ge=1900, le=2100, strict=True)
     venue: NonEmptyText
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
     arxiv: str | None = Field(
@@ -97,7 +97,9 @@ class Paper(BaseModel):
     topics: list[Slug] = Field(min_length=1)
     aliases: list[NonEmptyText] = Field(default_factory=list)
     summary: NonEmptyText
-    reading_minutes: int = Field(gt=0, le=1440, description="Estimated reading time in minutes.")
+    reading_minutes: int = Field(
+        gt=0, le=1440, strict=True, description="Estimated reading time in minutes."
+    )
 
     @field_validator("arxiv")
     @classmethod

@@ -13,20 +13,18 @@ from typing import TYPE_CHECKING
 
 import networkx as nx
 
-from paperpath.catalog.models import Paper, Status, Topic
+from paperpath.catalog.models import Status
 from paperpath.catalog.problems import Problem, Severity
 
 if TYPE_CHECKING:
     from paperpath.catalog.loader import Entry
 
 
-def check_entries(
-    papers: Sequence[Entry], topics: Sequence[Entry], mentioned_topics: Iterable[str] = ()
-) -> list[Problem]:
-    """Return every cross-reference problem among the validated entries.
+def check_entries(papers: Sequence[Entry], topics: Sequence[Entry]) -> list[Problem]:
+    """Return every cross-reference problem among the entries.
 
-    ``mentioned_topics`` adds topic ids that papers which failed validation
-    name, so that their topics do not count as empty.
+    Entries that failed validation take part with their usable fields, and
+    warnings that depend on a missing field are skipped for them.
     """
     problems: list[Problem] = []
     paper_by_id = _first_by_id(papers, "paper", problems)
@@ -34,7 +32,7 @@ def check_entries(
 
     problems.extend(_check_shared_namespace(paper_by_id, topic_by_id))
     problems.extend(_check_arxiv_ids(papers))
-    problems.extend(_check_topics(topic_by_id, paper_by_id, set(mentioned_topics)))
+    problems.extend(_check_topics(topic_by_id, paper_by_id))
     problems.extend(_check_paper_references(paper_by_id, topic_by_id))
     problems.extend(_check_prerequisite_cycles(paper_by_id))
     problems.extend(_check_status(paper_by_id))
@@ -116,9 +114,7 @@ def _suggest(word: str, choices: Iterable[str]) -> str:
     return " (closest: " + ", ".join(f"'{choice}'" for choice in close) + ")"
 
 
-def _check_topics(
-    topics: dict[str, Entry], papers: dict[str, Entry], mentioned: set[str]
-) -> Iterable[Problem]:
+def _check_topics(topics: dict[str, Entry], papers: dict[str, Entry]) -> Iterable[Problem]:
     tree = nx.DiGraph()
     for topic_id, entry in topics.items():
         tree.add_node(topic_id)
@@ -149,7 +145,7 @@ def _check_topics(
             "parent",
         )
 
-    used: set[str] = set(mentioned)
+    used: set[str] = set()
     for entry in papers.values():
         used.update(entry.model.topics)
     for topic_id, entry in topics.items():
@@ -169,10 +165,12 @@ def _check_paper_references(
     papers: dict[str, Entry], topics: dict[str, Entry]
 ) -> Iterable[Problem]:
     for paper_id, entry in papers.items():
-        paper: Paper = entry.model
+        paper = entry.model
         seen: set[str] = set()
         for index, link in enumerate(paper.prerequisites):
             field = f"prerequisites[{index}]"
+            if link.id is None:
+                continue  # malformed; validation has reported it
             if link.id == paper_id:
                 yield _problem(
                     entry,
@@ -236,7 +234,7 @@ def _check_prerequisite_cycles(papers: dict[str, Entry]) -> Iterable[Problem]:
     for paper_id, entry in papers.items():
         needs.add_node(paper_id)
         for link in entry.model.prerequisites:
-            if link.id in papers and link.id != paper_id:
+            if link.id in papers and link.id not in (paper_id, None):
                 needs.add_edge(paper_id, link.id)
 
     for cycle in _cycles(needs):
@@ -256,7 +254,9 @@ def _check_prerequisite_cycles(papers: dict[str, Entry]) -> Iterable[Problem]:
 
 def _check_status(papers: dict[str, Entry]) -> Iterable[Problem]:
     for entry in papers.values():
-        paper: Paper = entry.model
+        paper = entry.model
+        if not entry.valid:
+            continue  # the status check needs a complete paper
         if paper.status is Status.INCREMENTAL and not paper.prerequisites:
             yield _problem(
                 entry,
@@ -269,7 +269,7 @@ def _check_status(papers: dict[str, Entry]) -> Iterable[Problem]:
         if paper.status is not Status.FOUNDATIONAL:
             continue
         for index, link in enumerate(paper.prerequisites):
-            prerequisite = papers.get(link.id)
+            prerequisite = papers.get(link.id) if link.id else None
             if prerequisite is not None and prerequisite.model.status is Status.INCREMENTAL:
                 yield _problem(
                     entry,
@@ -305,4 +305,4 @@ def _check_aliases(papers: dict[str, Entry], topics: dict[str, Entry]) -> Iterab
                 )
 
 
-__all__ = ["Status", "Topic", "check_entries"]
+__all__ = ["check_entries"]

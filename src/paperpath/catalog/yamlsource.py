@@ -21,6 +21,7 @@ from paperpath.catalog.problems import Problem
 ValuePath = tuple[str | int, ...]
 
 _STRING_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 # libyaml's parser, shipped in PyYAML's wheels, composes about ten times
 # faster than the pure-Python one and reports the same marks.
@@ -103,52 +104,95 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[
             )
         ]
 
+    except RecursionError:
+        return None, [_too_deep(display_path)]
+
     document = YamlDocument(display_path, None)
     problems: list[Problem] = []
     if root is not None:
         builder = _Builder(document, problems)
-        document.data = builder.build(root, ())
+        try:
+            document.data = builder.build(root, ())
+        except RecursionError:
+            return None, [_too_deep(display_path)]
     return document, problems
 
 
+def _too_deep(display_path: str) -> Problem:
+    return Problem(
+        display_path,
+        None,
+        "the file nests values too deeply to be a catalog",
+        "write papers and topics as flat lists of mappings",
+    )
+
+
 class _Builder:
+    """Build plain Python data from composed nodes, recording lines and problems."""
+
     def __init__(self, document: YamlDocument, problems: list[Problem]) -> None:
         self.document = document
         self.problems = problems
         self.constructor = yaml.SafeLoader("")
+        self.seen: set[int] = set()
 
-    def build(self, node: yaml.Node, value_path: ValuePath) -> Any:
-        self.document.lines[value_path] = node.start_mark.line + 1
+    def build(self, node: yaml.Node, value_path: ValuePath, usage_line: int | None = None) -> Any:
+        """Convert ``node``; ``usage_line`` is where it is used, which differs for an alias."""
+        line = node.start_mark.line + 1
+        self.document.lines[value_path] = line
+        # The composer turns an alias (*name) into a second reference to the
+        # anchored node. Expanding aliases would let a few lines of YAML
+        # grow without bound, and a repeated entry would carry the line of
+        # the original, so catalog files must spell every value out.
+        if id(node) in self.seen:
+            self._report(
+                usage_line or line, "YAML aliases (*name) are not supported", "write the value out"
+            )
+            return None
+        self.seen.add(id(node))
+
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, value_path)
         if isinstance(node, yaml.SequenceNode):
             return [
-                self.build(item, value_path + (index,)) for index, item in enumerate(node.value)
+                self.build(item, value_path + (index,), line)
+                for index, item in enumerate(node.value)
             ]
-        self.document.scalars[value_path] = ScalarSource(
-            node.start_mark.line + 1, node.value, node.tag
-        )
-        return self.constructor.construct_object(node, deep=True)
+        self.document.scalars[value_path] = ScalarSource(line, node.value, node.tag)
+        return self._construct(node)
+
+    def _construct(self, node: yaml.Node) -> Any:
+        try:
+            return self.constructor.construct_object(node, deep=True)
+        except yaml.YAMLError as error:
+            problem = getattr(error, "problem", None) or str(error)
+            self._report(
+                node.start_mark.line + 1, f"invalid YAML value: {problem}", "write plain text"
+            )
+            return None
+
+    def _report(self, line: int, message: str, fix: str) -> None:
+        self.problems.append(Problem(self.document.path, line, message, fix))
 
     def _mapping(self, node: yaml.MappingNode, value_path: ValuePath) -> dict[Any, Any]:
         result: dict[Any, Any] = {}
         first_lines: dict[Any, int] = {}
         for key_node, value_node in node.value:
-            key = self.constructor.construct_object(key_node, deep=True)
             line = key_node.start_mark.line + 1
-            if not isinstance(key, (str, int, float, bool)) and key is not None:
+            if key_node.tag == _MERGE_TAG:
+                self._report(line, "YAML merge keys (<<) are not supported", "write the keys out")
+                continue
+            key = self._construct(key_node)
+            if not isinstance(key, str | int | float | bool) and key is not None:
                 key = str(key)
             if key in first_lines:
-                self.problems.append(
-                    Problem(
-                        self.document.path,
-                        line,
-                        f"duplicate key '{key}' (first at line {first_lines[key]})",
-                        "remove one of the two keys",
-                    )
+                self._report(
+                    line,
+                    f"duplicate key '{key}' (first at line {first_lines[key]})",
+                    "remove one of the two keys",
                 )
                 continue
             first_lines[key] = line
-            result[key] = self.build(value_node, value_path + (key,))
+            result[key] = self.build(value_node, value_path + (key,), line)
             self.document.lines[value_path + (key,)] = line
         return result

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from paperpath.catalog import CatalogFile, load_catalog
-from paperpath.cli.options import catalog_option
-from paperpath.resources import bundled_catalog_dir
+from paperpath.catalog import CatalogFile
+from paperpath.cli.options import catalog_option, load_selected_catalog
+from paperpath.render.counts import count_noun
 
 
 @click.command()
@@ -25,7 +25,7 @@ def check(strict: bool, catalog_dir: Path | None) -> None:
     Example:
       paperpath check --strict --catalog my-catalog/
     """
-    result = load_catalog(catalog_dir or bundled_catalog_dir())
+    result = load_selected_catalog(catalog_dir)
     problems = [problem.as_error() for problem in result.problems] if strict else result.problems
     for problem in problems:
         click.echo(problem.format())
@@ -34,9 +34,9 @@ def check(strict: bool, catalog_dir: Path | None) -> None:
     warnings = len(problems) - errors
     catalog = result.catalog
     click.echo(
-        f"checked {len(catalog.papers)} papers and {len(catalog.topics)} topics: "
-        f"{errors} {'error' if errors == 1 else 'errors'}, "
-        f"{warnings} {'warning' if warnings == 1 else 'warnings'}"
+        f"checked {count_noun(len(catalog.papers), 'paper')} and "
+        f"{count_noun(len(catalog.topics), 'topic')}: "
+        f"{count_noun(errors, 'error')}, {count_noun(warnings, 'warning')}"
     )
     if errors:
         raise SystemExit(1)
@@ -50,4 +50,6 @@ def schema() -> None:
     Example:
       paperpath schema > catalog.schema.json
     """
-    click.echo(json.dumps(CatalogFile.model_json_schema(), indent=2))
+    schema = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
+    schema.update(CatalogFile.model_json_schema())
+    click.echo(json.dumps(schema, indent=2))

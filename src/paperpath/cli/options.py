@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from paperpath.catalog import Catalog, load_catalog
+from paperpath.catalog import Catalog, LoadResult, load_catalog
 from paperpath.errors import CatalogError
 from paperpath.resources import bundled_catalog_dir
 
@@ -21,9 +21,20 @@ catalog_option = click.option(
 output_option = click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file (atomically) instead of standard output.",
+    type=click.Path(dir_okay=False, readable=False, allow_dash=True, path_type=Path),
+    help="Write to this file (atomically) instead of standard output; - is standard output.",
 )
+
+
+def load_selected_catalog(catalog_dir: Path | None) -> LoadResult:
+    """Load the catalog in ``catalog_dir``, or the bundled one when it is None.
+
+    Problems in the bundled catalog name files as ``data/...``, their place
+    in the source repository, wherever the package is installed.
+    """
+    if catalog_dir is None:
+        return load_catalog(bundled_catalog_dir(), display_root="data")
+    return load_catalog(catalog_dir)
 
 
 def load_checked_catalog(catalog_dir: Path | None) -> Catalog:
@@ -32,7 +43,7 @@ def load_checked_catalog(catalog_dir: Path | None) -> Catalog:
     Warnings do not stop the command; one line on stderr says how many
     there are and how to list them.
     """
-    result = load_catalog(catalog_dir or bundled_catalog_dir())
+    result = load_selected_catalog(catalog_dir)
     if result.errors:
         raise CatalogError(result.problems)
     if result.warnings:

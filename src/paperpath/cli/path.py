@@ -2,21 +2,29 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
 
 from paperpath.cli.options import catalog_option, load_checked_catalog, output_option
 from paperpath.errors import PaperpathError
-from paperpath.output import emit
+from paperpath.output import STDOUT, emit, wrote_file
 from paperpath.plan import plan_reading_order
+from paperpath.render.counts import count_noun
 from paperpath.render.reading_order import FORMATS, render_reading_order
 
 
 def read_known_file(path: Path) -> list[str]:
-    """Return the ids in a known-papers file: one per line; blank lines and # comments skipped."""
+    """Return the ids in a known-papers file, one per line, skipping blanks and # comments.
+
+    The path ``-`` reads standard input.
+    """
     try:
-        text = path.read_text(encoding="utf-8")
+        if path == STDOUT:
+            text = sys.stdin.buffer.read().decode("utf-8")
+        else:
+            text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         raise PaperpathError(f"{path}: the file is not valid UTF-8; save it as UTF-8") from error
     except OSError as error:
@@ -31,11 +39,16 @@ def read_known_file(path: Path) -> list[str]:
 
 @click.command()
 @click.argument("targets", nargs=-1, required=True)
-@click.option("--known", multiple=True, metavar="ID", help="A paper already read (repeatable).")
+@click.option(
+    "--known",
+    multiple=True,
+    metavar="ID",
+    help="A paper already read, by id or alias, or a topic whose papers are all read (repeatable).",
+)
 @click.option(
     "--known-file",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="File of papers already read, one id or alias per line.",
+    type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path),
+    help="File of papers already read, one id, alias or topic per line; - reads standard input.",
 )
 @click.option(
     "--format",
@@ -71,6 +84,8 @@ def path(
     catalog = load_checked_catalog(catalog_dir)
     known_ids = list(known) + (read_known_file(known_file) if known_file else [])
     order = plan_reading_order(catalog, targets, known_ids)
+    if not order.entries:
+        click.echo("paperpath: every target is already read; the reading order is empty", err=True)
     emit(render_reading_order(catalog, order, output_format), output)
-    if output is not None:
-        click.echo(f"wrote {output} ({len(order.entries)} papers)", err=True)
+    if wrote_file(output):
+        click.echo(f"wrote {output} ({count_noun(len(order.entries), 'paper')})", err=True)

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 import networkx as nx
 
 from paperpath.catalog import Catalog, Paper
+from paperpath.render.counts import count_noun
 from paperpath.render.durations import format_minutes
 from paperpath.render.escape import plain_text
 
@@ -40,7 +41,7 @@ def render_papers_table(papers: Sequence[Paper]) -> str:
     for row in rows:
         cells = [cell.ljust(width) for cell, width in zip(row[:4], widths, strict=True)]
         lines.append("  ".join([*cells, row[4]]))
-    lines.append(f"{len(papers)} papers")
+    lines.append(count_noun(len(papers), "paper"))
     return "\n".join(lines) + "\n"
 
 
@@ -96,7 +97,8 @@ def render_topic_tree(catalog: Catalog) -> str:
     def walk(topic_id: str, depth: int) -> None:
         topic = catalog.topics[topic_id]
         count = len(catalog.papers_in_topic(topic_id))
-        lines.append(f"{'  ' * depth}{topic.id}  {plain_text(topic.title)} ({count} papers)")
+        title = plain_text(topic.title)
+        lines.append(f"{'  ' * depth}{topic.id}  {title} ({count_noun(count, 'paper')})")
         for child in children.get(topic_id, []):
             walk(child, depth + 1)
 

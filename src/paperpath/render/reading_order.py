@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import textwrap
 from typing import Any
 
 from paperpath.catalog import Catalog
 from paperpath.plan import ReadingEntry, ReadingOrder, Reason
+from paperpath.render.counts import count_noun
 from paperpath.render.durations import format_minutes
 from paperpath.render.escape import Markdown, plain_text
 from paperpath.render.labels import short_name, target_label
@@ -58,7 +60,7 @@ def _view(catalog: Catalog, order: ReadingOrder) -> dict[str, Any]:
             }
             for entry in order.entries
         ],
-        "count": len(order.entries),
+        "count": count_noun(len(order.entries), "paper"),
         "total": format_minutes(order.total_minutes),
         "known_left_out": order.known_left_out,
     }
@@ -80,17 +82,28 @@ def _render_text(catalog: Catalog, order: ReadingOrder) -> str:
     width = len(str(len(order.entries)))
     for entry in order.entries:
         paper = entry.paper
+        alias = f"{paper.aliases[0]}, " if paper.aliases else ""
         lines.append(
             plain_text(
-                f"{entry.position:>{width}}. {paper.title} ({paper.year}, {paper.status.value}, "
-                f"{format_minutes(paper.reading_minutes)}) [{paper.id}]"
+                f"{entry.position:>{width}}. {paper.title} ({alias}{paper.year}, "
+                f"{paper.status.value}, {format_minutes(paper.reading_minutes)}) [{paper.id}]"
             )
         )
-        lines.append(" " * (width + 2) + paper.url)
+        indent = " " * (width + 2)
+        lines.append(indent + paper.url)
+        lines += textwrap.wrap(
+            plain_text(paper.summary), width=78, initial_indent=indent, subsequent_indent=indent
+        )
         for reason in entry.reasons:
-            lines.append(" " * (width + 2) + "- " + plain_text(_reason_sentence(catalog, reason)))
+            lines += textwrap.wrap(
+                plain_text(_reason_sentence(catalog, reason)),
+                width=78,
+                initial_indent=indent + "- ",
+                subsequent_indent=indent + "  ",
+            )
     lines.append("")
-    lines.append(f"{len(order.entries)} papers, {format_minutes(order.total_minutes)} of reading.")
+    count = count_noun(len(order.entries), "paper")
+    lines.append(f"{count}, {format_minutes(order.total_minutes)} of reading.")
     if order.known_left_out:
         known = ", ".join(paper.id for paper in order.known_left_out)
         lines.append(f"Left out as already read: {known}.")
@@ -103,12 +116,14 @@ def _entry_data(catalog: Catalog, entry: ReadingEntry) -> dict[str, Any]:
         "position": entry.position,
         "id": paper.id,
         "title": paper.title,
+        "aliases": list(paper.aliases),
         "year": paper.year,
         "url": paper.url,
         "arxiv": paper.arxiv,
         "status": paper.status.value,
         "reading_minutes": paper.reading_minutes,
         "topics": list(paper.topics),
+        "summary": paper.summary,
         "reasons": [
             {"target": True, "topic": reason.topic_id}
             if reason.is_target
