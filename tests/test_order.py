@@ -26,7 +26,7 @@ def order_for(catalog, graph, target_id):
     return selection, reading_order(graph, catalog.papers, selection)
 
 
-def test_order_every_bundled_target_respects_all_edges(bundled):
+def test_order_respects_every_edge(bundled):
     graph = prerequisite_graph(bundled)
     for target in bundled_targets(bundled):
         selection, order = order_for(bundled, graph, target)
@@ -36,7 +36,7 @@ def test_order_every_bundled_target_respects_all_edges(bundled):
             assert position[prerequisite] < position[paper], (target, prerequisite, paper)
 
 
-def test_order_every_bundled_target_no_farther_than_year_sort(bundled):
+def test_order_closer_than_year_sort(bundled):
     graph = prerequisite_graph(bundled)
     for target in bundled_targets(bundled):
         selection, order = order_for(bundled, graph, target)

@@ -45,7 +45,7 @@ def test_read_yaml_non_utf8_names_line_and_byte(tmp_path):
     assert "not valid UTF-8 (byte 0xe9)" in problems[0].message
 
 
-def test_read_yaml_keeps_raw_text_of_numbers_and_dates(tmp_path):
+def test_read_yaml_keeps_raw_scalar_text(tmp_path):
     document, _ = read(tmp_path, "arxiv: 2310.01420\nday: 2023-05-01\nquoted: '2310.01420'\n")
     assert document.scalars[("arxiv",)].text == "2310.01420"
     assert document.scalars[("arxiv",)].type_name == "float"

@@ -50,8 +50,8 @@ class LoadResult:
 class Entry:
     """A paper or topic and where it was defined.
 
-    ``model`` is the validated Paper or Topic, or, when ``valid`` is false,
-    the partial facts of one that failed validation.
+    ``model`` is the validated Paper or Topic. When ``valid`` is false, it is
+    a PartialPaper or PartialTopic with the fields that passed validation.
     """
 
     model: Any

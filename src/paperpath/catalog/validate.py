@@ -291,18 +291,22 @@ def _check_aliases(papers: dict[str, Entry], topics: dict[str, Entry]) -> Iterab
             key = alias.casefold()
             if key == paper_id:
                 continue
-            owner = "paper" if key in papers else "topic" if key in topics else None
-            if owner:
-                yield _problem(
-                    entry,
-                    "paper",
-                    f"alias '{alias}' equals the id of {owner} '{key}', which takes precedence",
-                    "remove the alias or rename it",
-                    "aliases",
-                    index,
-                    field=f"aliases[{index}]",
-                    severity=Severity.WARNING,
-                )
+            if key in papers:
+                owner = "paper"
+            elif key in topics:
+                owner = "topic"
+            else:
+                continue
+            yield _problem(
+                entry,
+                "paper",
+                f"alias '{alias}' equals the id of {owner} '{key}', which takes precedence",
+                "remove the alias or rename it",
+                "aliases",
+                index,
+                field=f"aliases[{index}]",
+                severity=Severity.WARNING,
+            )
 
 
 __all__ = ["check_entries"]

@@ -40,7 +40,7 @@ def load_selected_catalog(catalog_dir: Path | None) -> LoadResult:
 def load_checked_catalog(catalog_dir: Path | None) -> Catalog:
     """Load and validate the catalog; raise CatalogError if it has errors.
 
-    Warnings do not stop the command; one line on stderr says how many
+    Warnings do not stop the command. One line on stderr reports how many
     there are and how to list them.
     """
     result = load_selected_catalog(catalog_dir)

@@ -71,7 +71,7 @@ def path(
     """Print what to read, in order, to understand TARGETS.
 
     A target is a paper id, an alias such as DPO or GRPO, or a topic id,
-    in any case. The list holds the targets and all their prerequisites,
+    in any case. The list contains the targets and all their prerequisites,
     each after the papers it builds on, with the reason it is there.
     Papers given with --known, and prerequisites only they need, are left out.
 

@@ -3,9 +3,9 @@
 The goal is a reading order in which every paper sits close after the
 papers it needs. For a topological order, the total distance between
 papers and their direct prerequisites equals the sum of ``position(v) *
-weight(v)`` with ``weight(v) = in_degree(v) - out_degree(v)`` inside the
-selection, so a paper that many later papers need wants to come late and a
-paper with many prerequisites wants to come early. That is the scheduling
+weight(v)``, where ``weight(v) = in_degree(v) - out_degree(v)`` inside the
+selection. A paper that many later papers need therefore wants to come
+late, and a paper with many prerequisites wants to come early. That is the scheduling
 problem 1|prec|sum w_j C_j with unit times, which is NP-hard in general;
 :func:`reading_order` solves it heuristically in two steps:
 

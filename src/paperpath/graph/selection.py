@@ -23,8 +23,8 @@ def select_papers(
     """Return the targets plus all their transitive prerequisites, minus known papers.
 
     The walk does not pass through a known paper, so a prerequisite that
-    only known papers need is left out too; one that an unread paper also
-    needs stays.
+    only known papers need is left out too. A prerequisite that an unread
+    paper also needs stays.
 
     Examples
     --------
