@@ -187,10 +187,23 @@ def test_check_unknown_field_suggests_name(write_catalog):
 
 
 def test_check_missing_field_named(write_catalog):
-    entry = paper_yaml("a", status="foundational").replace("    venue: arXiv preprint\n", "")
+    entry = paper_yaml("a", status="foundational").replace("    url: https://example.org/a\n", "")
     folder = write_catalog({"topics.yaml": TOPICS_YAML, "papers.yaml": "papers:\n" + entry})
-    assert "paper 'a': venue: required field is missing; add 'venue:'" in only(
-        problems_of(folder), "venue"
+    assert "paper 'a': url: required field is missing; add 'url:'" in only(
+        problems_of(folder), "url"
+    )
+
+
+def test_check_uncurated_paper_warns_once(write_catalog):
+    entry = (
+        "  - id: a\n    title: A\n    url: https://example.org/a\n"
+        "    status: foundational\n    topics: [alignment]\n"
+    )
+    folder = write_catalog({"topics.yaml": TOPICS_YAML, "papers.yaml": "papers:\n" + entry})
+    problems = load_catalog(folder).problems
+    assert [problem.severity for problem in problems] == [Severity.WARNING]
+    assert problems[0].message == (
+        "paper is not fully curated: no authors, year, venue, summary, reading_minutes"
     )
 
 

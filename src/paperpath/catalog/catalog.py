@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from paperpath.catalog.models import Paper, Topic
-from paperpath.catalog.yamlsource import ValuePath, YamlDocument
+if TYPE_CHECKING:
+    from paperpath.catalog.models import Paper, Topic
+    from paperpath.catalog.yamlsource import ValuePath, YamlDocument
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ editor can validate a catalog file while it is being written.
 from __future__ import annotations
 
 import re
-from enum import StrEnum
 from typing import Annotated
 
 from pydantic import (
@@ -20,11 +19,12 @@ from pydantic import (
     model_validator,
 )
 
-SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+from paperpath.catalog.patterns import ARXIV_PATTERN, SLUG_PATTERN
+from paperpath.catalog.status import Status
 
-# New-style arXiv ids (2007 on) are YYMM.NNNN or, from 2015, YYMM.NNNNN;
-# old-style ids are archive/YYMMNNN, such as hep-th/9901001 or math.GT/0309136.
-ARXIV_PATTERN = re.compile(r"^(?:\d{4}\.\d{4,5}|[a-z-]+(?:\.[A-Z]{2})?/\d{7})$")
+__all__ = ["ARXIV_PATTERN", "SLUG_PATTERN", "Status"]
+
+
 _ARXIV_VERSION = re.compile(r"^(.*\d)(v\d+)$")
 
 Slug = Annotated[
@@ -33,13 +33,6 @@ Slug = Annotated[
     Field(description="Lowercase letters, digits and single hyphens, such as 'dpo'."),
 ]
 NonEmptyText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-
-
-class Status(StrEnum):
-    """Whether a paper is one the field builds on, or builds on others."""
-
-    FOUNDATIONAL = "foundational"
-    INCREMENTAL = "incremental"
 
 
 class Prerequisite(BaseModel):
@@ -75,6 +68,11 @@ PrerequisiteEntry = Annotated[
 ]
 
 
+# Fields an importer cannot fill from a paper list. A paper may lack them
+# while it waits for curation; the catalog check warns until they are set.
+CURATED_FIELDS = ("authors", "year", "venue", "summary", "reading_minutes")
+
+
 class Paper(BaseModel):
     """One paper of the catalog."""
 
@@ -82,12 +80,16 @@ class Paper(BaseModel):
 
     id: Slug
     title: NonEmptyText
-    authors: list[NonEmptyText] = Field(min_length=1)
-    year: int = Field(ge=1900, le=2100, strict=True)
-    venue: NonEmptyText
+    authors: list[NonEmptyText] = Field(default_factory=list)
+    year: int | None = Field(default=None, ge=1900, le=2100, strict=True)
+    venue: NonEmptyText | None = None
+    month: int | None = Field(default=None, ge=1, le=12, strict=True)
     url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")]
     arxiv: str | None = Field(
         default=None, description="arXiv id without version suffix, such as '2305.18290'."
+    )
+    code: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = Field(
+        default=None, description="Link to the paper's code repository."
     )
     status: Status
     prerequisites: list[PrerequisiteEntry] = Field(
@@ -96,9 +98,9 @@ class Paper(BaseModel):
     )
     topics: list[Slug] = Field(min_length=1)
     aliases: list[NonEmptyText] = Field(default_factory=list)
-    summary: NonEmptyText
-    reading_minutes: int = Field(
-        gt=0, le=1440, strict=True, description="Estimated reading time in minutes."
+    summary: NonEmptyText | None = None
+    reading_minutes: int | None = Field(
+        default=None, gt=0, le=1440, strict=True, description="Estimated reading time in minutes."
     )
 
     @field_validator("arxiv")
@@ -122,6 +124,11 @@ class Paper(BaseModel):
     @property
     def is_foundational(self) -> bool:
         return self.status is Status.FOUNDATIONAL
+
+    @property
+    def missing_fields(self) -> list[str]:
+        """The curated fields that are still empty."""
+        return [name for name in CURATED_FIELDS if getattr(self, name) in (None, [])]
 
 
 class Topic(BaseModel):

@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from paperpath.catalog.models import ARXIV_PATTERN, SLUG_PATTERN, Status
+from paperpath.catalog.patterns import ARXIV_PATTERN, SLUG_PATTERN
+from paperpath.catalog.status import Status
 
 _SLUG = re.compile(SLUG_PATTERN)
 

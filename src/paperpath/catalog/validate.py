@@ -257,6 +257,14 @@ def _check_status(papers: dict[str, Entry]) -> Iterable[Problem]:
         paper = entry.model
         if not entry.valid:
             continue  # the status check needs a complete paper
+        if paper.missing_fields:
+            yield _problem(
+                entry,
+                "paper",
+                "paper is not fully curated: no " + ", ".join(paper.missing_fields),
+                "fill in these fields (docs/catalog-format.md describes them)",
+                severity=Severity.WARNING,
+            )
         if paper.status is Status.INCREMENTAL and not paper.prerequisites:
             yield _problem(
                 entry,

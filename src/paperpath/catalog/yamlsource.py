@@ -53,6 +53,7 @@ class YamlDocument:
     path: str
     data: Any
     lines: dict[ValuePath, int] = field(default_factory=dict)
+    file: Path | None = None
     scalars: dict[ValuePath, ScalarSource] = field(default_factory=dict)
 
     def line_of(self, value_path: ValuePath) -> int | None:
@@ -107,7 +108,7 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[
     except RecursionError:
         return None, [_too_deep(display_path)]
 
-    document = YamlDocument(display_path, None)
+    document = YamlDocument(display_path, None, file=path)
     problems: list[Problem] = []
     if root is not None:
         builder = _Builder(document, problems)

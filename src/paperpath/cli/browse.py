@@ -6,16 +6,9 @@ from pathlib import Path
 
 import click
 
-from paperpath.catalog import Status
+from paperpath.catalog.status import Status
 from paperpath.cli.options import catalog_option, load_checked_catalog
 from paperpath.errors import TargetError
-from paperpath.graph import TargetKind, prerequisite_graph, resolve_target
-from paperpath.render.catalog_views import (
-    render_paper_details,
-    render_papers_json,
-    render_papers_table,
-    render_topic_tree,
-)
 
 
 @click.command()
@@ -44,6 +37,9 @@ def papers(
       paperpath papers --topic preference-optimization --status incremental
       paperpath papers --format json > papers.json
     """
+    from paperpath.graph import resolve_target
+    from paperpath.render.catalog_views import render_papers_json, render_papers_table
+
     catalog = load_checked_catalog(catalog_dir)
     selected = sorted(catalog.papers.values(), key=lambda paper: paper.id)
     if topic is not None:
@@ -72,6 +68,9 @@ def show(paper: str, catalog_dir: Path | None) -> None:
     Example:
       paperpath show grpo
     """
+    from paperpath.graph import TargetKind, prerequisite_graph, resolve_target
+    from paperpath.render.catalog_views import render_paper_details
+
     catalog = load_checked_catalog(catalog_dir)
     target = resolve_target(catalog, paper)
     if target.kind is TargetKind.TOPIC:
@@ -91,5 +90,7 @@ def topics(catalog_dir: Path | None) -> None:
     Example:
       paperpath topics
     """
+    from paperpath.render.catalog_views import render_topic_tree
+
     catalog = load_checked_catalog(catalog_dir)
     click.echo(render_topic_tree(catalog), nl=False)

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import click
 
-from paperpath.catalog import CatalogFile
 from paperpath.cli.options import catalog_option, load_selected_catalog
 from paperpath.render.counts import count_noun
 
@@ -50,6 +49,8 @@ def schema() -> None:
     Example:
       paperpath schema > catalog.schema.json
     """
+    from paperpath.catalog.models import CatalogFile
+
     schema = {"$schema": "https://json-schema.org/draft/2020-12/schema"}
     schema.update(CatalogFile.model_json_schema())
     click.echo(json.dumps(schema, indent=2))

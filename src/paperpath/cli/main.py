@@ -7,8 +7,10 @@ import sys
 import click
 
 from paperpath import __version__
+from paperpath.cli.audit import audit
 from paperpath.cli.browse import papers, show, topics
 from paperpath.cli.check import check, schema
+from paperpath.cli.importer import import_group
 from paperpath.cli.path import path
 
 _VERSION_MESSAGE = f"%(prog)s %(version)s (Python {sys.version.split()[0]})"
@@ -27,5 +29,5 @@ def main() -> None:
     """
 
 
-for command in (path, check, schema, papers, show, topics):
+for command in (path, check, schema, papers, show, topics, audit, import_group):
     main.add_command(command)

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from paperpath.catalog import Catalog, LoadResult, load_catalog
 from paperpath.errors import CatalogError
 from paperpath.resources import bundled_catalog_dir
+
+if TYPE_CHECKING:
+    from paperpath.catalog import Catalog, LoadResult
 
 catalog_option = click.option(
     "--catalog",
@@ -32,6 +35,8 @@ def load_selected_catalog(catalog_dir: Path | None) -> LoadResult:
     Problems in the bundled catalog name files as ``data/...``, their place
     in the source repository, wherever the package is installed.
     """
+    from paperpath.catalog import load_catalog
+
     if catalog_dir is None:
         return load_catalog(bundled_catalog_dir(), display_root="data")
     return load_catalog(catalog_dir)

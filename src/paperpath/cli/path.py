@@ -10,9 +10,8 @@ import click
 from paperpath.cli.options import catalog_option, load_checked_catalog, output_option
 from paperpath.errors import PaperpathError
 from paperpath.output import STDOUT, emit, wrote_file
-from paperpath.plan import plan_reading_order
 from paperpath.render.counts import count_noun
-from paperpath.render.reading_order import FORMATS, render_reading_order
+from paperpath.render.formats import READING_ORDER_FORMATS
 
 
 def read_known_file(path: Path) -> list[str]:
@@ -53,7 +52,7 @@ def read_known_file(path: Path) -> list[str]:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(FORMATS),
+    type=click.Choice(READING_ORDER_FORMATS),
     default="markdown",
     show_default=True,
     help="Output format.",
@@ -81,6 +80,9 @@ def path(
       paperpath path grpo --known ppo --format text
       paperpath path tree-search -o tree-search.md
     """
+    from paperpath.plan import plan_reading_order
+    from paperpath.render.reading_order import render_reading_order
+
     catalog = load_checked_catalog(catalog_dir)
     known_ids = list(known) + (read_known_file(known_file) if known_file else [])
     order = plan_reading_order(catalog, targets, known_ids)

@@ -37,12 +37,17 @@ from paperpath.catalog import Paper
 SortKey = Callable[[str], tuple]
 
 
+def sort_year(paper: Paper) -> int:
+    """Return the paper's year for sorting; a paper without one sorts after all dated ones."""
+    return paper.year if paper.year is not None else 9999
+
+
 def tie_break_key(papers: Mapping[str, Paper]) -> SortKey:
     """Return the key that breaks ties: foundational first, then older, then by id."""
 
     def key(paper_id: str) -> tuple:
         paper = papers[paper_id]
-        return (0 if paper.is_foundational else 1, paper.year, paper.id)
+        return (0 if paper.is_foundational else 1, sort_year(paper), paper.id)
 
     return key
 

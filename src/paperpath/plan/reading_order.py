@@ -57,7 +57,13 @@ class ReadingOrder:
 
     @property
     def total_minutes(self) -> int:
-        return sum(entry.paper.reading_minutes for entry in self.entries)
+        """The summed reading time of the papers that have an estimate."""
+        return sum(entry.paper.reading_minutes or 0 for entry in self.entries)
+
+    @property
+    def unestimated(self) -> int:
+        """The number of papers without a reading-time estimate."""
+        return sum(entry.paper.reading_minutes is None for entry in self.entries)
 
 
 def plan_reading_order(

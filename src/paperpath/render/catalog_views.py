@@ -29,9 +29,9 @@ def render_papers_table(papers: Sequence[Paper]) -> str:
     rows += [
         (
             paper.id,
-            str(paper.year),
+            str(paper.year or "-"),
             paper.status.value,
-            format_minutes(paper.reading_minutes),
+            format_minutes(paper.reading_minutes) if paper.reading_minutes else "-",
             plain_text(paper.title),
         )
         for paper in papers
@@ -49,14 +49,14 @@ def render_paper_details(catalog: Catalog, graph: nx.DiGraph, paper: Paper) -> s
     """Render one paper with its prerequisites and the papers it unlocks."""
     source = catalog.paper_sources.get(paper.id)
     lines = [
-        plain_text(f"{paper.title} ({paper.year})"),
+        plain_text(f"{paper.title} ({paper.year or 'year unknown'})"),
         f"id:       {paper.id}",
     ]
     if paper.aliases:
         lines.append("aliases:  " + plain_text(", ".join(paper.aliases)))
     lines += [
-        "authors:  " + plain_text(", ".join(paper.authors)),
-        "venue:    " + plain_text(paper.venue),
+        "authors:  " + plain_text(", ".join(paper.authors) or "not recorded"),
+        "venue:    " + plain_text(paper.venue or "not recorded"),
         "url:      " + plain_text(paper.url),
     ]
     if paper.arxiv:
@@ -68,7 +68,8 @@ def render_paper_details(catalog: Catalog, graph: nx.DiGraph, paper: Paper) -> s
     ]
     if source is not None:
         lines.append(f"defined:  {source.path}:{source.line}")
-    lines += ["", *textwrap.wrap(plain_text(paper.summary), width=78), ""]
+    summary = paper.summary or "No summary yet."
+    lines += ["", *textwrap.wrap(plain_text(summary), width=78), ""]
 
     lines.append("Prerequisites:" if paper.prerequisites else "Prerequisites: none")
     for link in paper.prerequisites:

@@ -11,10 +11,11 @@ from paperpath.plan import ReadingEntry, ReadingOrder, Reason
 from paperpath.render.counts import count_noun
 from paperpath.render.durations import format_minutes
 from paperpath.render.escape import Markdown, plain_text
+from paperpath.render.formats import READING_ORDER_FORMATS
 from paperpath.render.labels import short_name, target_label
 from paperpath.render.templates import render_markdown_template
 
-FORMATS = ("markdown", "json", "text")
+FORMATS = READING_ORDER_FORMATS
 
 
 def render_reading_order(catalog: Catalog, order: ReadingOrder, output_format: str) -> str:
@@ -62,6 +63,7 @@ def _view(catalog: Catalog, order: ReadingOrder) -> dict[str, Any]:
         ],
         "count": count_noun(len(order.entries), "paper"),
         "total": format_minutes(order.total_minutes),
+        "unestimated": order.unestimated,
         "known_left_out": order.known_left_out,
     }
 
@@ -85,14 +87,17 @@ def _render_text(catalog: Catalog, order: ReadingOrder) -> str:
         alias = f"{paper.aliases[0]}, " if paper.aliases else ""
         lines.append(
             plain_text(
-                f"{entry.position:>{width}}. {paper.title} ({alias}{paper.year}, "
+                f"{entry.position:>{width}}. {paper.title} ({alias}{paper.year or 'n.d.'}, "
                 f"{paper.status.value}, {format_minutes(paper.reading_minutes)}) [{paper.id}]"
             )
         )
         indent = " " * (width + 2)
         lines.append(indent + paper.url)
         lines += textwrap.wrap(
-            plain_text(paper.summary), width=78, initial_indent=indent, subsequent_indent=indent
+            plain_text(paper.summary or ""),
+            width=78,
+            initial_indent=indent,
+            subsequent_indent=indent,
         )
         for reason in entry.reasons:
             lines += textwrap.wrap(
@@ -103,7 +108,8 @@ def _render_text(catalog: Catalog, order: ReadingOrder) -> str:
             )
     lines.append("")
     count = count_noun(len(order.entries), "paper")
-    lines.append(f"{count}, {format_minutes(order.total_minutes)} of reading.")
+    unestimated = f" ({order.unestimated} without an estimate)" if order.unestimated else ""
+    lines.append(f"{count}, {format_minutes(order.total_minutes)} of reading{unestimated}.")
     if order.known_left_out:
         known = ", ".join(paper.id for paper in order.known_left_out)
         lines.append(f"Left out as already read: {known}.")

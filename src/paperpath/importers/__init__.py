@@ -1,0 +1,1 @@
+"""Importers: read paper lists from other formats into catalog entries."""

@@ -1,0 +1,94 @@
+"""Merge the entries of a list that name the same paper.
+
+Two entries are the same paper when they share an arXiv id, a link (after
+:func:`~paperpath.importers.links.canonical_url`) or a normalised title.
+The merged paper keeps the first entry's fields, fills gaps from later
+ones, and belongs to every topic it was listed under.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from paperpath.importers.links import canonical_url
+from paperpath.importers.markdown_list import TopicEntry
+
+
+def normalise_title(title: str) -> str:
+    """Return the title's letters and digits, lowercased, single-spaced."""
+    text = unicodedata.normalize("NFKD", title).casefold()
+    return " ".join(re.findall(r"[^\W_]+", text))
+
+
+@dataclass
+class ImportedPaper:
+    """One paper of the list with all the topics and lines it appears under."""
+
+    title: str
+    url: str | None
+    arxiv: str | None
+    year: int | None
+    month: int | None
+    venue: str | None
+    code: str | None
+    authors: list[str]
+    topics: list[str] = field(default_factory=list)
+    lines: list[int] = field(default_factory=list)
+
+    def keys(self) -> set[tuple[str, str]]:
+        """The identities by which another entry or catalog paper matches this one."""
+        keys = {("title", normalise_title(self.title))}
+        if self.arxiv:
+            keys.add(("arxiv", self.arxiv))
+        if self.url:
+            keys.add(("url", canonical_url(self.url)))
+        return keys
+
+
+def merge_duplicates(entries: list[TopicEntry]) -> list[ImportedPaper]:
+    """Return one paper per distinct paper, in order of first appearance."""
+    papers: list[ImportedPaper] = []
+    index: dict[tuple[str, str], ImportedPaper] = {}
+    for topic_entry in entries:
+        entry = topic_entry.entry
+        candidate = ImportedPaper(
+            entry.title,
+            entry.url,
+            entry.arxiv,
+            entry.year,
+            entry.month,
+            entry.venue,
+            entry.code,
+            list(entry.authors),
+        )
+        keys = candidate.keys()
+        paper = next((index[key] for key in sorted(keys) if key in index), None)
+        if paper is None:
+            paper = candidate
+            papers.append(paper)
+        else:
+            _fill_gaps(paper, candidate)
+        if topic_entry.topic_id not in paper.topics:
+            paper.topics.append(topic_entry.topic_id)
+        paper.lines.append(entry.line)
+        for key in paper.keys() | keys:
+            index.setdefault(key, paper)
+    return papers
+
+
+def _fill_gaps(paper: ImportedPaper, other: ImportedPaper) -> None:
+    if paper.arxiv is None and other.arxiv is not None:
+        paper.arxiv = other.arxiv
+        paper.url = other.url
+        paper.year, paper.month = other.year, other.month
+        if paper.venue in (None, "arXiv preprint") or other.venue != "arXiv preprint":
+            paper.venue = (
+                paper.venue if paper.venue not in (None, "arXiv preprint") else other.venue
+            )
+    for name in ("url", "year", "month", "venue", "code"):
+        if getattr(paper, name) is None:
+            setattr(paper, name, getattr(other, name))
+    if not paper.authors:
+        paper.authors = other.authors

@@ -1,0 +1,101 @@
+"""Plan an import: which list papers are new and which catalog papers gain topics.
+
+An imported paper that matches a catalog paper (same arXiv id, link or
+normalised title) only adds the topics it was listed under. Every other
+field of the catalog paper stays as the curator wrote it. New papers get
+an unused id and arrive as ``incremental`` with no prerequisites.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from paperpath.importers.dedupe import ImportedPaper, normalise_title
+from paperpath.importers.links import canonical_url
+from paperpath.importers.markdown_list import ImportedTopic
+from paperpath.importers.naming import paper_id_for
+
+if TYPE_CHECKING:
+    from paperpath.catalog import Catalog, Paper
+
+
+@dataclass
+class AddedPaper:
+    id: str
+    paper: ImportedPaper
+    topics: list[str]
+
+
+@dataclass
+class MatchedPaper:
+    """A list entry that is already in the catalog, and the topics it adds there."""
+
+    id: str
+    paper: ImportedPaper
+    new_topics: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MergePlan:
+    """What an import adds to a catalog."""
+
+    topics: list[ImportedTopic] = field(default_factory=list)
+    added: list[AddedPaper] = field(default_factory=list)
+    present: list[MatchedPaper] = field(default_factory=list)
+
+    @property
+    def topics_updated(self) -> list[MatchedPaper]:
+        return [match for match in self.present if match.new_topics]
+
+
+def _catalog_keys(paper: Paper) -> set[tuple[str, str]]:
+    keys = {("title", normalise_title(paper.title)), ("url", canonical_url(paper.url))}
+    if paper.arxiv:
+        keys.add(("arxiv", paper.arxiv))
+    return keys
+
+
+def plan_merge(
+    catalog: Catalog, topics: dict[str, ImportedTopic], papers: list[ImportedPaper]
+) -> MergePlan:
+    """Decide which papers and topics are new and which catalog papers gain topics."""
+    plan = MergePlan()
+    taken = set(catalog.papers) | set(catalog.topics)
+
+    topic_ids: dict[str, str] = {}
+    for topic in topics.values():
+        if topic.id in catalog.topics:
+            topic_ids[topic.id] = topic.id
+            continue
+        new_id = topic.id if topic.id not in taken else f"{topic.id}-topic"
+        taken.add(new_id)
+        topic_ids[topic.id] = new_id
+        parent = topic_ids.get(topic.parent) if topic.parent else None
+        plan.topics.append(ImportedTopic(new_id, topic.title, parent))
+
+    index: dict[tuple[str, str], str] = {}
+    for paper in catalog.papers.values():
+        for key in _catalog_keys(paper):
+            index.setdefault(key, paper.id)
+
+    matches: dict[str, MatchedPaper] = {}
+    for imported in papers:
+        wanted = [topic_ids.get(topic, topic) for topic in imported.topics]
+        existing = next((index[key] for key in sorted(imported.keys()) if key in index), None)
+        if existing is not None and existing in catalog.papers:
+            match = matches.get(existing)
+            if match is None:
+                match = matches[existing] = MatchedPaper(existing, imported)
+                plan.present.append(match)
+            known = set(catalog.papers[existing].topics) | set(match.new_topics)
+            match.new_topics += [topic for topic in wanted if topic not in known]
+            continue
+        if existing is not None:
+            continue  # a second list entry for a paper this import already adds
+        new_id = paper_id_for(imported.title, imported.year, taken)
+        taken.add(new_id)
+        plan.added.append(AddedPaper(new_id, imported, wanted))
+        for key in imported.keys():
+            index.setdefault(key, new_id)
+    return plan

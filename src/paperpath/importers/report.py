@@ -1,0 +1,85 @@
+"""The summary an import prints: what was read, warned about, added and skipped."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from paperpath.importers.dedupe import ImportedPaper
+from paperpath.importers.markdown_list import ParsedList
+from paperpath.render.counts import count_noun
+from paperpath.render.escape import plain_text
+
+if TYPE_CHECKING:
+    from paperpath.importers.plan import MergePlan
+
+
+def render_import_report(
+    source: str,
+    parsed: ParsedList,
+    papers: list[ImportedPaper],
+    plan: MergePlan,
+    *,
+    dry_run: bool,
+    destination: str | None,
+) -> str:
+    """Render the report of one import, one finding per line."""
+    entries = len(parsed.entries)
+    lines = [
+        f"Read {source}: {count_noun(entries, 'paper entry', 'paper entries')}, "
+        f"{count_noun(len(papers), 'distinct paper')} after merging "
+        f"{count_noun(entries - len(papers), 'duplicate')}, "
+        f"{count_noun(len(parsed.resources), 'resource')}."
+    ]
+
+    if parsed.warnings:
+        lines += ["", f"Warnings ({len(parsed.warnings)}):"]
+        for warning in sorted(parsed.warnings, key=lambda warning: warning.line):
+            lines.append(f"  {source}:{warning.line}: {plain_text(warning.message)}")
+
+    duplicates = [paper for paper in papers if len(paper.lines) > 1]
+    if duplicates:
+        lines += ["", f"Merged duplicates ({len(duplicates)}):"]
+        for paper in duplicates:
+            where = ", ".join(str(line) for line in paper.lines)
+            lines.append(f"  lines {where}: {plain_text(paper.title)}")
+
+    if parsed.skipped_sections:
+        lines += ["", "Skipped sections (no papers): "]
+        lines[-1] += ", ".join(f"{title} (line {line})" for line, title in parsed.skipped_sections)
+
+    if parsed.resources:
+        lines += ["", f"Resources, not imported as papers ({len(parsed.resources)}):"]
+        for resource in parsed.resources:
+            section = f" [{plain_text(resource.section)}]" if resource.section else ""
+            lines.append(
+                f"  {source}:{resource.line}: {plain_text(resource.title)} "
+                f"<{plain_text(resource.url)}>{section}"
+            )
+
+    if plan.added:
+        lines += ["", f"New papers ({len(plan.added)}), incremental with no prerequisites:"]
+        for added in plan.added:
+            lines.append(f"  {added.id}: {plain_text(added.paper.title)}")
+    if plan.topics_updated:
+        lines += ["", f"Catalog papers listed under new topics ({len(plan.topics_updated)}):"]
+        for match in plan.topics_updated:
+            lines.append(f"  {match.id}: + {', '.join(match.new_topics)}")
+
+    verb = "would add" if dry_run else "added"
+    lines += [
+        "",
+        f"Summary: {verb} {count_noun(len(plan.added), 'paper')} and "
+        f"{count_noun(len(plan.topics), 'topic')}; "
+        f"{len(plan.present)} already present; "
+        f"{count_noun(len(plan.topics_updated), 'paper')} gained topics; "
+        f"skipped {count_noun(len(parsed.resources), 'resource')} and "
+        f"{count_noun(len(parsed.skipped_sections), 'section')}.",
+    ]
+    if dry_run:
+        lines.append("Dry run: nothing was written.")
+    elif destination and plan.added:
+        lines.append(
+            f"Wrote {destination}. Run 'paperpath check' on the catalog to list the "
+            "papers that still need curation."
+        )
+    return "\n".join(lines) + "\n"
