@@ -83,3 +83,16 @@ def test_render_json_structure(small_catalog):
 def test_render_topic_target_reason(small_catalog):
     text = render(small_catalog, ["alignment"])
     assert "Why: in the topic *Alignment* that you asked for." in text
+
+
+def test_render_uncurated_paper_time_not_estimated(write_catalog):
+    entry = (
+        "  - id: bare\n    title: Bare Paper\n    url: https://example.org/bare\n"
+        "    status: foundational\n    topics: [alignment]\n"
+    )
+    folder = write_catalog({"topics.yaml": TOPICS_YAML, "papers.yaml": "papers:\n" + entry})
+    markdown = render(folder, ["bare"])
+    assert "1 paper, about 0 min of reading (1 without an estimate)." in markdown
+    assert "(n.d.) · foundational · time not estimated · `bare`" in markdown
+    text = render(folder, ["bare"], "text")
+    assert "1 paper, 0 min of reading (1 without an estimate)." in text

@@ -2,7 +2,7 @@
 
 The command line imports only what the chosen command needs: importing
 ``paperpath.catalog`` must not pull in pydantic, networkx and the rest
-before a command asks for them. Startup time is most of a short command's
+before a command needs them. Startup time is most of a short command's
 run time.
 """
 

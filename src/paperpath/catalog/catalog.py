@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class ItemSource:
-    """Where a paper or topic sits: its file and the path of its mapping."""
+    """The file of a paper or topic and the path of its mapping in that file."""
 
     document: YamlDocument
     value_path: ValuePath

@@ -12,9 +12,9 @@ problem 1|prec|sum w_j C_j with unit times, which is NP-hard in general;
 1. A depth-first walk that finishes one paper's prerequisites before it
    moves on. Where it must choose which prerequisite (or which start
    paper) comes next, it takes the one whose still-unplaced prerequisites
-   form the block with the highest mean weight (Smith's ratio rule), so
-   blocks that later papers depend on heavily end up late, next to those
-   papers. Equal ratios go to foundational papers first, then older ones,
+   form the block with the highest mean weight (Smith's ratio rule). Blocks
+   that later papers depend on heavily therefore end up late, next to
+   those papers. Equal ratios go to foundational papers first, then older ones,
    then the smaller id.
 2. A local search that moves single papers to a better position within
    the range their prerequisites and dependents allow, only when that

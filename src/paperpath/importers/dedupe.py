@@ -38,7 +38,7 @@ class ImportedPaper:
     lines: list[int] = field(default_factory=list)
 
     def keys(self) -> set[tuple[str, str]]:
-        """The identities by which another entry or catalog paper matches this one."""
+        """Return the keys by which another entry or catalog paper matches this one."""
         keys = {("title", normalise_title(self.title))}
         if self.arxiv:
             keys.add(("arxiv", self.arxiv))

@@ -83,7 +83,7 @@ def is_generic_label(text: str) -> bool:
 
 
 def _lead_pieces(scan: InlineScan):
-    """The text pieces before the first link that carries words."""
+    """Return the text pieces before the first link that carries words."""
     lead = []
     for piece in scan.pieces:
         if piece.link is not None:
@@ -164,7 +164,7 @@ def authors_from_text(text: str) -> list[str]:
 
 @dataclass
 class LinkFacts:
-    """What the links and badges of an entry say."""
+    """The url, arXiv id, code link, date and venue read from an entry's links and badges."""
 
     url: str | None = None
     arxiv: str | None = None

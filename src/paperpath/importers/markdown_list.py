@@ -347,8 +347,8 @@ def _title_cell(cells: list[InlineScan], roles: dict[str, int]) -> InlineScan | 
     """Pick the title cell of a table without a title column.
 
     The first cell whose link text is a name wins, as in a "Repository &
-    Link" column; otherwise the first cell with words that no other role
-    claims.
+    Link" column. Otherwise the first cell with words that no other role
+    claims is used.
     """
     for scan in cells:
         if any(link.text.strip() and not is_generic_label(link.text) for link in scan.links):

@@ -6,7 +6,7 @@ time of catalog papers are never written.
 
 Files are edited with ruamel.yaml's round-trip mode, which keeps comments,
 quoting and layout. All changed files are first written to a staging copy
-of the catalog and validated there; only a clean result replaces the real
+of the catalog and validated there. Only a clean result replaces the real
 files, each one atomically.
 """
 

@@ -38,7 +38,7 @@ class MatchedPaper:
 
 @dataclass
 class MergePlan:
-    """What an import adds to a catalog."""
+    """The papers, topics and topic memberships that an import adds to a catalog."""
 
     topics: list[ImportedTopic] = field(default_factory=list)
     added: list[AddedPaper] = field(default_factory=list)
