@@ -277,3 +277,16 @@ def test_import_garbage_does_not_crash():
         """)
     assert [paper.title for paper in papers] == ["HTML Block Paper"]
     assert parsed.warnings
+
+
+def test_import_progress_reports_token_positions():
+    markdown = "## Papers\n\n" + "".join(
+        f"* Paper number {index} [[Paper]](https://arxiv.org/abs/2401.{index:05d})\n"
+        for index in range(1, 400)
+    )
+    positions = []
+    parsed = parse_awesome_list(markdown, "default", positions.append)
+    assert len(parsed.entries) == 399
+    assert positions[0] == 0
+    assert positions == sorted(positions)
+    assert len(positions) >= 3
