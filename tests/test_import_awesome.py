@@ -273,7 +273,7 @@ def test_import_garbage_does_not_crash():
         | broken | table
         |---|
         | [x]( | y |
-        <div><a href="https://arxiv.org/abs/2401.00003">HTML Block Paper</a></div>
+        <ul><li><a href="https://arxiv.org/abs/2401.00003">HTML Block Paper</a></li></ul>
         """)
     assert [paper.title for paper in papers] == ["HTML Block Paper"]
     assert parsed.warnings
@@ -290,3 +290,156 @@ def test_import_progress_reports_token_positions():
     assert positions[0] == 0
     assert positions == sorted(positions)
     assert len(positions) >= 3
+
+
+def test_import_loose_items_with_backtick_venue():
+    _, papers = parse("""\
+        ## Prompting
+
+        1. **Chain of Thought Prompting Elicits Reasoning in Large Language Models.** `NeurIPS 2022`
+
+           *Jason Wei, Xuezhi Wang, et al.* [[Paper](https://arxiv.org/abs/2201.11903)] [[Code](https://github.com/a/b)], 2022.1
+        """)
+    assert len(papers) == 1
+    paper = papers[0]
+    assert paper.title == "Chain of Thought Prompting Elicits Reasoning in Large Language Models"
+    assert (paper.arxiv, paper.venue, paper.code) == (
+        "2201.11903",
+        "NeurIPS 2022",
+        "https://github.com/a/b",
+    )
+
+
+def test_import_date_prefix_and_italic_authors():
+    _, papers = parse("""\
+        ## Agents
+
+        - [2023/07] **WebArena: A Realistic Web Environment.** *Shuyan Zhou (CMU) et al. arXiv.* [[paper](https://arxiv.org/abs/2307.13854)]
+        - [2023/08] **A Blog-Only Agent.** *Jane Doe et al.* [[paper](https://example.org/agent)]
+        - [OpenAI] [ChatGPT: Optimizing Language Models for Dialogue](https://openai.com/blog/chatgpt)
+        """)
+    webarena, blog, chatgpt = papers
+    assert webarena.title == "WebArena: A Realistic Web Environment"
+    assert webarena.authors == ["Shuyan Zhou", "et al."]
+    assert (blog.year, blog.month) == (2023, 8)
+    assert chatgpt.title == "ChatGPT: Optimizing Language Models for Dialogue"
+    assert chatgpt.url == "https://openai.com/blog/chatgpt"
+
+
+def test_import_numbered_reference_citations():
+    _, papers = parse("""\
+        ## Deep Learning History
+
+        **[1]** LeCun, Yann, and Geoffrey Hinton. "**Deep learning**." Nature 521.7553 (2015). [[pdf]](http://example.org/deep.pdf)
+
+        **[2]** Hinton, Geoffrey. "**A fast learning algorithm for deep belief nets**." Neural computation (2006). [[pdf]](http://example.org/dbn.pdf)
+        """)
+    assert [paper.title for paper in papers] == [
+        "Deep learning",
+        "A fast learning algorithm for deep belief nets",
+    ]
+    assert papers[0].year == 2015
+    assert papers[0].venue == "Nature 2015"
+
+
+def test_import_detail_sub_items_attach_to_parent():
+    parsed, papers = parse("""\
+        ## Reward Modelling
+
+        - [On Diversified Preferences of Large Language Model Alignment](https://arxiv.org/pdf/2312.07401.pdf)
+          - Dun Zeng, Yong Dai, Pengyu Cheng
+          - Keyword: Aligning, LLM, Reward modeling
+          - Code: [official](https://github.com/dunzeng/MORE)
+        - A title with its link below
+          - https://arxiv.org/abs/2301.00303
+        """)
+    first, second = papers
+    assert first.authors == ["Dun Zeng", "Yong Dai", "Pengyu Cheng"]
+    assert first.code == "https://github.com/dunzeng/MORE"
+    assert second.title == "A title with its link below"
+    assert second.arxiv == "2301.00303"
+    assert parsed.warnings == []
+    assert parsed.resources == []
+
+
+def test_import_table_prefers_paper_column_over_name():
+    _, papers = parse("""\
+        ## Benchmarks
+
+        | Name | Paper | Link |
+        |---|---|---|
+        | **VQAv2-IDK** | [Visually Dehallucinative Instruction Generation](https://arxiv.org/pdf/2402.09717.pdf) | [Link](https://github.com/a/b) |
+        | **Model** | [PDF](https://arxiv.org/abs/2402.00001) | |
+        """)
+    assert [paper.title for paper in papers] == [
+        "Visually Dehallucinative Instruction Generation",
+        "Model",
+    ]
+
+
+def test_import_html_headings_and_anchor_only_contents():
+    parsed, papers = parse("""\
+        <a name="readme-top"></a>
+
+        - [Survey](#survey)
+        - [Techniques](#ltechnique)
+
+        <h2 id="survey">Survey</h2>
+
+        * Reasoning Survey Paper [[Paper]](https://arxiv.org/abs/2212.09597)
+
+        <h2 id="ltechnique">Techniques</h2>
+
+        * Technique Paper [[Paper]](https://arxiv.org/abs/2201.11903)
+
+        <p align="right">(<a href="#readme-top">back to top</a>)</p>
+        """)
+    assert parsed.warnings == []
+    assert [paper.topics for paper in papers] == [["survey"], ["techniques"]]
+
+
+def test_import_arxiv_link_variants():
+    _, papers = parse("""\
+        ## Papers
+
+        * Browse Host Paper [[Paper]](https://browse.arxiv.org/pdf/2402.00782)
+        * DOI Paper [[Paper]](https://doi.org/10.48550/arXiv.2307.02502)
+        * Embedded PDF Paper [[Paper]](https://arxiv.org/pdf/1112.6209.pdf&embed)
+        """)
+    assert [paper.arxiv for paper in papers] == ["2402.00782", "2307.02502", "1112.6209"]
+
+
+def test_import_non_web_link_warned():
+    parsed, papers = parse("""\
+        ## Papers
+
+        * Placeholder Link Paper [[paper](xx)] [[Paper]](https://arxiv.org/abs/2401.00004)
+        """)
+    assert papers[0].arxiv == "2401.00004"
+    assert [warning.message for warning in parsed.warnings] == [
+        "link 'xx' is not a web address; ignored"
+    ]
+
+
+def test_import_same_arxiv_different_titles_recorded():
+    _, papers = parse("""\
+        ## Agents
+
+        * Generative Agents [[Paper]](https://arxiv.org/abs/2304.03442)
+        * AgentSims: An Open-Source Sandbox [[Paper]](https://arxiv.org/abs/2304.03442)
+        """)
+    assert len(papers) == 1
+    assert papers[0].other_titles == [(4, "AgentSims: An Open-Source Sandbox")]
+
+
+def test_import_short_titles_do_not_merge():
+    _, papers = parse("""\
+        ## Models
+
+        * [T5](https://arxiv.org/abs/1910.10683)
+
+        ## Other
+
+        * [T5](https://example.org/another-t5)
+        """)
+    assert len(papers) == 2

@@ -256,3 +256,24 @@ def test_check_lists_uncurated_imports(tmp_path):
         CliRunner().invoke(main, ["papers", "--catalog", str(catalog), "--format", "json"]).stdout
     )
     assert {paper["id"] for paper in data} == {"direct-preference-optimization", "kto"}
+
+
+def test_plan_drops_topics_without_papers(tmp_path):
+    markdown = """\
+# List
+
+## Papers
+
+* A Real Paper [[Paper]](https://arxiv.org/abs/2401.00005)
+
+## Trending Projects
+
+* Some Tool [[Code]](https://github.com/a/tool)
+"""
+    result = run(
+        "import", "awesome", write_list(tmp_path, "l.md", markdown), "-o", tmp_path / "o.yaml"
+    )
+    assert result.exit_code == 0
+    text = (tmp_path / "o.yaml").read_text(encoding="utf-8")
+    assert "id: papers" in text
+    assert "trending" not in text

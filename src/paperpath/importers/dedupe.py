@@ -36,10 +36,15 @@ class ImportedPaper:
     authors: list[str]
     topics: list[str] = field(default_factory=list)
     lines: list[int] = field(default_factory=list)
+    # Other titles listed for the same arXiv id or link, with their lines.
+    other_titles: list[tuple[int, str]] = field(default_factory=list)
 
     def keys(self) -> set[tuple[str, str]]:
         """Return the keys by which another entry or catalog paper matches this one."""
-        keys = {("title", normalise_title(self.title))}
+        keys = set()
+        title = normalise_title(self.title)
+        if len(title.split()) >= 2 or len(title) >= 10:  # "T5" alone is no identity
+            keys.add(("title", title))
         if self.arxiv:
             keys.add(("arxiv", self.arxiv))
         if self.url:
@@ -69,6 +74,8 @@ def merge_duplicates(entries: list[TopicEntry]) -> list[ImportedPaper]:
             paper = candidate
             papers.append(paper)
         else:
+            if normalise_title(paper.title) != normalise_title(candidate.title):
+                paper.other_titles.append((entry.line, candidate.title))
             _fill_gaps(paper, candidate)
         if topic_entry.topic_id not in paper.topics:
             paper.topics.append(topic_entry.topic_id)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from paperpath.importers.inline import InlineScan, Link
+from paperpath.importers.inline import InlineScan, Link, Piece
 from paperpath.importers.links import (
     GENERIC_LABELS,
     LinkKind,
@@ -22,11 +22,15 @@ _QUOTES = "\"'“”‘’«»"
 _SEPARATORS = " \t-–—:|,;.[]/"
 _TRAILING_YEAR = re.compile(r"\s*\((?:19|20)\d{2}\)$")
 _LEADING_MARKS = re.compile(r"^[\W\d_]*?(?=[\"“'‘A-Za-z0-9])", re.UNICODE)
+# A leading bracketed marker: a reference number, a date, or a source name.
+_PREFIX = re.compile(r"^(\[[^\]]{1,40}\]|\((?:19|20)\d{2}[^)]{0,10}\))\s*")
+_QUOTED = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]")
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _VENUE = re.compile(
     r"\b(NeurIPS|NIPS|ICML|ICLR|ACL|EMNLP|NAACL|COLING|EACL|AAAI|IJCAI|CVPR|ICCV|ECCV|COLM|"
     r"TMLR|JMLR|KDD|SIGIR|AISTATS|UAI|CoRL|RSS|ICRA|IROS|Nature|Science)"
-    r"(?:\s+(Findings|Workshop))?\s*'?((?:19|20)\d{2})\b"
+    # A volume or page numbers may sit between the venue and its year: "Nature 521 (2015)".
+    r"(?:\s+(Findings|Workshop))?[^\n\[\]]{0,20}?'?((?:19|20)\d{2})\b"
 )
 
 
@@ -71,18 +75,24 @@ def clean_title(text: str) -> str:
         text = text[1:]
     elif text[-1] in _QUOTES and sum(text.count(q) for q in _QUOTES) == 1:
         text = text[:-1]
-    text = text.strip(_SEPARATORS + _QUOTES)
+    text = text.strip(_SEPARATORS + "*_")
+    quotes = sum(text.count(quote) for quote in _QUOTES if quote not in "'’")
+    if quotes % 2 == 1:
+        text = text.strip(_QUOTES)
     if text.count("(") > text.count(")"):
         text += ")"
     return text
 
 
 def is_generic_label(text: str) -> bool:
-    label = text.strip(" []()*_").casefold()
+    """Tell whether link text names the kind of link ("Paper", a bare address), not a paper."""
+    label = text.strip(" []()*_:").casefold()
+    if label.startswith(("http://", "https://", "www.")):
+        return True
     return label in GENERIC_LABELS or not any(character.isalpha() for character in label)
 
 
-def _lead_pieces(scan: InlineScan):
+def _lead_pieces(scan: InlineScan) -> list[Piece]:
     """Return the text pieces before the first link that carries words."""
     lead = []
     for piece in scan.pieces:
@@ -90,36 +100,89 @@ def _lead_pieces(scan: InlineScan):
             if is_generic_label(scan.links[piece.link].text) and not lead:
                 continue
             break
-        lead.append(piece)
+        lead.append(Piece(piece.text, None, piece.emphasized))
     return lead
 
 
-def find_title(scan: InlineScan) -> tuple[str, int | None, str]:
-    """Return the title, the index of the link it came from (if any), and the text after it."""
-    lead = _lead_pieces(scan)
-    emphasized = []
-    for piece in lead:
-        if piece.emphasized:
-            emphasized.append(piece.text)
-        elif emphasized or piece.text.strip(_SEPARATORS + " 🔹•·▪"):
-            break
-    if emphasized:
-        title = clean_title("".join(emphasized))
-        if title:
-            return title, None, _tail_after(scan, "".join(emphasized))
+def _strip_prefixes(lead: list[Piece]) -> PartialDate | None:
+    """Remove leading markers such as ``[1]``, ``[2023/07]`` or ``[OpenAI]``.
 
+    Returns the date that such a marker gives, if any.
+    """
+    date = None
+    while lead:
+        text = lead[0].text.lstrip()
+        if not text:
+            lead.pop(0)
+            continue
+        bracket = _PREFIX.match(text)
+        if bracket:
+            date = date or parse_date(bracket.group(1).strip("[]() "))
+            lead[0].text = text[bracket.end() :]
+            continue
+        if len(text.strip()) <= 8 and not any(character.isalpha() for character in text):
+            lead.pop(0)
+            continue
+        lead[0].text = text
+        break
+    return date
+
+
+@dataclass
+class TitleFind:
+    """A title, the link it came from (if any), the text after it, and a date prefix."""
+
+    title: str
+    link: int | None
+    tail: str
+    date: PartialDate | None = None
+    marked: bool = False  # set when emphasis or quotes mark the title
+
+
+def find_title(scan: InlineScan) -> TitleFind:
+    """Find an entry's title.
+
+    In order of preference: a leading emphasized title; a quoted title, as
+    in citation styles; an emphasized run of several words; the text
+    before the first link; the text of the first link that is not a label
+    such as "Paper".
+    """
+    lead = _lead_pieces(scan)
+    date = _strip_prefixes(lead)
     lead_text = "".join(piece.text for piece in lead)
-    quoted = re.match(r"^\W*?[\"“](.+?)[\"”]", lead_text)
-    if quoted:
-        return clean_title(quoted.group(1)), None, lead_text[quoted.end() :]
+
+    if lead and lead[0].emphasized:
+        run = []
+        for piece in lead:
+            if not piece.emphasized:
+                break
+            run.append(piece.text)
+        title = clean_title("".join(run))
+        if _has_words(title):
+            return TitleFind(title, None, _tail_after(scan, "".join(run)), date, marked=True)
+
+    quoted = _QUOTED.search(lead_text)
+    if quoted and len(quoted.group(1).split()) >= 2:
+        title = clean_title(quoted.group(1))
+        return TitleFind(title, None, lead_text[quoted.end() :], date, marked=True)
+
+    emphasized = [piece.text for piece in lead if piece.emphasized]
+    run_text = clean_title("".join(emphasized))
+    if len(run_text.split()) >= 2 and lead_text.strip().startswith(tuple(emphasized[:1])):
+        return TitleFind(run_text, None, "", date, marked=True)
+
     title = clean_title(lead_text)
-    if title and any(character.isalpha() for character in title):
-        return title, None, ""
+    if _has_words(title) and not is_generic_label(title):
+        return TitleFind(title, None, "", date)
 
     for index, link in enumerate(scan.links):
         if link.text.strip() and not is_generic_label(link.text):
-            return clean_title(link.text), index, _text_after_link(scan, index)
-    return "", None, ""
+            return TitleFind(clean_title(link.text), index, _text_after_link(scan, index), date)
+    return TitleFind("", None, "", date)
+
+
+def _has_words(text: str) -> bool:
+    return any(character.isalpha() for character in text)
 
 
 def _tail_after(scan: InlineScan, title_text: str) -> str:
@@ -140,26 +203,27 @@ def _text_after_link(scan: InlineScan, index: int) -> str:
 
 
 def authors_from_text(text: str) -> list[str]:
-    """Read an author list such as ``- A. Smith, B. Jones (2023)`` or ``Wu et al. 2023``."""
+    """Read an author list such as ``- A. Smith, B. Jones (2023)`` or ``*Wu (CMU) et al.*``."""
+    text = re.sub(r"\([^)]*\)", " ", text)  # affiliations and years
     text = _YEAR.sub(" ", _VENUE.sub(" ", text))
-    text = re.sub(r"[\[\]()]", " ", text).strip(_SEPARATORS + " ")
+    text = re.sub(r"\b(?:arxiv|preprint)\b", " ", text, flags=re.IGNORECASE)
+    text = re.sub(r"[\[\]*_`]", " ", text)
+    et_al = re.search(r"\bet\s+al\b\.?", text)
+    suffix = []
+    if et_al:
+        text, suffix = text[: et_al.start()], ["et al."]
+    text = text.strip(_SEPARATORS + " ")
     if not text or len(text) > 300 or any(character.isdigit() for character in text):
         return []
-    names: list[str] = []
+    names = []
     for part in re.split(r",|;|\band\b|&", text):
-        name = part.strip(_SEPARATORS + " ")
+        name = " ".join(part.split()).strip(_SEPARATORS)
         if not name:
-            continue
-        if name.endswith("et al"):
-            name += "."
-        if name.endswith("et al."):
-            names.append(name[: -len("et al.")].strip())
-            names.append("et al.")
             continue
         if len(name.split()) > 5:
             return []
         names.append(name)
-    return [name for name in names if name]
+    return names + suffix if names else []
 
 
 @dataclass

@@ -18,6 +18,8 @@ from markdown_it.token import Token
 _TAG = re.compile(r"^<\s*(/?)\s*([a-zA-Z][a-zA-Z0-9]*)([^>]*)>$", re.DOTALL)
 _ATTRIBUTE = re.compile(r"""([a-zA-Z:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 _EMPHASIS_TAGS = {"b", "strong", "i", "em"}
+# A bare web address in text, which CommonMark leaves as plain text.
+_BARE_URL = re.compile(r"https?://[^\s<>()\[\]\"']+[^\s<>()\[\]\"'.,;:!?]")
 
 
 @dataclass
@@ -49,6 +51,7 @@ class InlineScan:
     pieces: list[Piece] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
     images: list[Image] = field(default_factory=list)
+    anchors: list[str] = field(default_factory=list)  # id and name attributes of inline HTML
 
     @property
     def text(self) -> str:
@@ -82,7 +85,9 @@ def scan_inline(children: list[Token] | None) -> InlineScan:
 
     for token in children or []:
         kind = token.type
-        if kind in {"text", "code_inline"}:
+        if kind == "text" and not link_stack and _BARE_URL.search(token.content):
+            _add_text_with_urls(token.content, add_text, open_link, link_stack)
+        elif kind in {"text", "code_inline"}:
             add_text(token.content)
         elif kind in {"softbreak", "hardbreak"}:
             add_text(" ")
@@ -103,11 +108,28 @@ def scan_inline(children: list[Token] | None) -> InlineScan:
     return scan
 
 
+def _add_text_with_urls(text, add_text, open_link, link_stack) -> None:
+    position = 0
+    for match in _BARE_URL.finditer(text):
+        if match.start() > position:
+            add_text(text[position : match.start()])
+        open_link(match.group(0))
+        add_text(match.group(0))
+        link_stack.pop()
+        position = match.end()
+    if position < len(text):
+        add_text(text[position:])
+
+
 def _html_tag(content, scan, link_stack, emphasis, open_link, add_text) -> int:
     match = _TAG.match(content.strip())
     if match is None:
         return emphasis
     closing, name, rest = match.group(1) == "/", match.group(2).lower(), match.group(3)
+    attributes = _attributes(rest)
+    scan.anchors += [attributes[key] for key in ("id", "name") if attributes.get(key)]
+    if name == "a" and not closing and "href" not in attributes:
+        return emphasis  # a named anchor, not a link
     if name == "a":
         if closing:
             if link_stack:

@@ -14,9 +14,13 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 from paperpath.catalog.patterns import ARXIV_PATTERN
 
-_ARXIV_URL = re.compile(r"^(?:www\.|export\.)?arxiv\.org$", re.IGNORECASE)
-_ARXIV_PATH = re.compile(r"^/(?:abs|pdf|html)/(?P<id>.+?)(?:\.pdf)?/?$")
-_VERSION = re.compile(r"v\d+$")
+_ARXIV_URL = re.compile(r"^(?:www\.|export\.|browse\.)?arxiv\.org$", re.IGNORECASE)
+_ARXIV_PATH = re.compile(r"^/(?:abs|pdf|html)/(?P<rest>.+)$")
+# arXiv ids registered through DataCite, as in https://doi.org/10.48550/arXiv.2307.02502
+_ARXIV_DOI = re.compile(r"^/10\.48550/arxiv\.(?P<rest>.+)$", re.IGNORECASE)
+_NEW_STYLE = re.compile(r"^(\d{4}\.\d{4,5})(?:v\d+)?(?![\d])")
+_OLD_STYLE = re.compile(r"^([a-z-]+(?:\.[A-Z]{2})?/\d{7})(?:v\d+)?")
+_DIGITS = re.compile(r"^[\d.]+")
 
 _CODE_HOSTS = ("github.com", "gitlab.com", "bitbucket.org", "huggingface.co", "pypi.org")
 _PAPER_HOSTS = (
@@ -138,13 +142,22 @@ def _host(url: str) -> str:
 def arxiv_from_url(url: str) -> ArxivLink | None:
     """Return the arXiv id of an abstract, PDF or HTML link, without version suffix."""
     parts = urlsplit(url.strip())
-    if not _ARXIV_URL.match(parts.hostname or ""):
+    host = (parts.hostname or "").lower()
+    if _ARXIV_URL.match(host):
+        match = _ARXIV_PATH.match(parts.path)
+    elif host == "doi.org":
+        match = _ARXIV_DOI.match(parts.path)
+    else:
         return None
-    match = _ARXIV_PATH.match(parts.path)
     if match is None:
         return None
-    identifier = _VERSION.sub("", match.group("id"))
-    return ArxivLink(identifier, bool(ARXIV_PATTERN.match(identifier)))
+    rest = match.group("rest")
+    for pattern in (_NEW_STYLE, _OLD_STYLE):
+        found = pattern.match(rest)
+        if found and ARXIV_PATTERN.match(found.group(1)):
+            return ArxivLink(found.group(1), True)
+    digits = _DIGITS.match(rest)
+    return ArxivLink(digits.group(0).rstrip(".") if digits else rest, False)
 
 
 def link_kind(url: str) -> LinkKind:
@@ -238,10 +251,15 @@ def arxiv_date(identifier: str) -> PartialDate | None:
     return PartialDate(2000 + int(match.group(1)), int(match.group(2)))
 
 
+def normalise_venue(venue: str) -> str:
+    """Write an arXiv-only venue the one way the catalog uses: ``arXiv preprint``."""
+    return "arXiv preprint" if venue.strip().casefold() in {"arxiv", "arxiv preprint"} else venue
+
+
 def venue_from_badge(badge: Badge, year: int) -> str:
     """Turn a venue badge into a venue, such as ``NeurIPS Workshop 2023``."""
     label = badge.label.replace("WorkShop", "Workshop").strip()
-    if label.lower() == "arxiv":
+    if label.lower() in {"arxiv", "arxiv preprint", "preprint"}:
         return "arXiv preprint"
     if label.lower() in {"notion", "blog", "medium", "website", "substack"}:
         return "blog post"

@@ -14,6 +14,7 @@ as its title; HTML blocks are read only for their links.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -32,6 +33,7 @@ from paperpath.importers.entry import (
     year_from_text,
 )
 from paperpath.importers.inline import Image, InlineScan, Link, Piece, scan_inline
+from paperpath.importers.links import LinkKind, link_kind, normalise_venue
 from paperpath.importers.sections import (
     Section,
     SectionKind,
@@ -101,6 +103,7 @@ class _Walker:
         self.item_topics: list[str | None] = []
         self.anchors: set[str] = set()
         self.anchor_links: list[tuple[int, str]] = []
+        self.consumed: set[int] = set()
 
     # -- topics and sections ---------------------------------------------
 
@@ -127,7 +130,9 @@ class _Walker:
         return slug
 
     def heading(self, level: int, inline: Token, line: int, first_block: bool) -> None:
-        scan = scan_inline(inline.children)
+        self.heading_text(level, scan_inline(inline.children), line, first_block)
+
+    def heading_text(self, level: int, scan: InlineScan, line: int, first_block: bool) -> None:
         raw = "".join(piece.text for piece in scan.pieces)
         self.anchors.add(github_anchor(raw))
         if len(scan.links) >= 2:
@@ -154,6 +159,7 @@ class _Walker:
         self.result.warnings.append(Warning_(line, message))
 
     def note_anchors(self, scan: InlineScan, line: int) -> None:
+        self.anchors.update(anchor.lower().strip("-") for anchor in scan.anchors)
         for link in scan.links:
             if link.href.startswith("#") and len(link.href) > 1:
                 self.anchor_links.append((line, link.href))
@@ -169,20 +175,26 @@ class _Walker:
         authors_text: str = "",
         require_title_mark: bool = False,
     ) -> None:
+        """Record one entry as a paper or a resource, or warn why it is skipped.
+
+        ``require_title_mark`` is for paragraphs, which count only when a
+        bold or quoted title marks them as an entry rather than prose.
+        """
         self.note_anchors(scan, line)
         kind = self.kind()
         if kind is SectionKind.SKIPPED:
             return
-        real_links = [
-            link
-            for link in scan.links
-            if link.href and not link.href.startswith(("#", "mailto:", "javascript:"))
-        ]
-        title, title_link, tail = find_title(title_scan or scan)
-        if require_title_mark and (title_link is not None or not tail and not title):
+        real_links = [link for link in scan.links if _is_web_link(link.href)]
+        found = find_title(title_scan or scan)
+        title = found.title
+        if require_title_mark and not found.marked:
             return
+        for link in scan.links:
+            if link.href and not _is_web_link(link.href) and not _is_local_link(link.href):
+                self.warn(line, f"link '{link.href}' is not a web address; ignored")
         if not real_links:
-            if kind is SectionKind.PAPERS and title and not require_title_mark:
+            only_anchors = scan.links and all(_is_local_link(link.href) for link in scan.links)
+            if kind is SectionKind.PAPERS and title and not require_title_mark and not only_anchors:
                 self.warn(line, f"entry '{title}' has no link; skipped")
             return
         if not title:
@@ -192,25 +204,37 @@ class _Walker:
         facts = read_links(real_links, scan.images, dates)
         for message in facts.warnings:
             self.warn(line, message)
+        date = facts.date or found.date
+        title_href = (title_scan or scan).links[found.link].href if found.link is not None else None
+        # A title that is itself a link to a paper page or report counts as a paper.
+        title_is_paper = title_href is not None and link_kind(title_href) is not LinkKind.CODE
         entry = ListEntry(
             line=line,
             title=title,
-            url=facts.url,
+            url=facts.url or (title_href if title_is_paper else None) or _fallback_url(real_links),
             arxiv=facts.arxiv,
-            year=facts.date.year if facts.date else year_from_text(tail),
-            month=facts.date.month if facts.date else None,
-            venue=venue_text.strip() or venue_from_text(tail) or facts.venue,
+            year=date.year if date else year_from_text(found.tail),
+            month=date.month if date else None,
+            venue=normalise_venue(
+                venue_text.strip() or venue_from_text(found.tail) or facts.venue or ""
+            )
+            or None,
             code=facts.code,
-            authors=authors_from_text(authors_text or tail),
+            authors=authors_from_text(authors_text or found.tail),
         )
-        if kind is SectionKind.RESOURCES or not facts.has_paper_link:
-            url = facts.url or facts.code or real_links[0].href
+        if kind is SectionKind.RESOURCES or not (facts.has_paper_link or title_is_paper):
+            url = title_href or facts.url or facts.code or real_links[0].href
             section = self.sections[-1].title if self.sections else ""
             self.result.resources.append(Resource(line, title, url, section))
             return
         if require_title_mark and not self.sections:
             return
-        self.result.entries.append(TopicEntry(entry, self.topic() or self.default_topic))
+        topic = self.topic()
+        if topic is None:
+            topic = self.default_topic
+            title = self.result.title or self.default_topic
+            self.result.topics.setdefault(topic, ImportedTopic(topic, title, None))
+        self.result.entries.append(TopicEntry(entry, topic))
 
     # -- block walkers -----------------------------------------------------
 
@@ -229,6 +253,8 @@ class _Walker:
                 end = _matching_close(tokens, index, "table_open", "table_close")
                 self.table(tokens[index : end + 1])
                 index = end + 1
+            elif token.type == "list_item_open" and index in self.consumed:
+                index = _matching_close(tokens, index, "list_item_open", "list_item_close") + 1
             elif token.type == "list_item_open":
                 self.list_item(tokens, index, line)
                 index += 1
@@ -241,8 +267,7 @@ class _Walker:
                 self.entry(scan_inline(inline.children), line, require_title_mark=True)
                 index += 3
             elif token.type == "html_block":
-                for scan in _html_scans(token.content):
-                    self.entry(scan, line)
+                self.html_block(token.content, line, first_block)
                 index += 1
             else:
                 index += 1
@@ -251,29 +276,71 @@ class _Walker:
             if token.type == "heading_open":
                 first_block = False
 
+    def html_block(self, content: str, line: int, first_block: bool) -> None:
+        parser = _HtmlEntries()
+        parser.feed(content)
+        parser.close()
+        self.anchors.update(anchor.lower().strip("-") for anchor in parser.ids)
+        for chunk in parser.chunks:
+            if chunk.heading:
+                self.heading_text(chunk.heading, chunk.scan, line, first_block)
+            elif chunk.scan.links:
+                self.entry(chunk.scan, line, require_title_mark=chunk.tag not in {"li", "tr"})
+
     def item_topics_open(self, tokens: list[Token], index: int) -> bool:
         return tokens[index].level > 0
 
     def list_item(self, tokens: list[Token], index: int, line: int) -> None:
+        """Read a list item: its own paragraphs, and nested items that only add details.
+
+        A loose item spreads its title, authors and links over several
+        paragraphs, and some lists put a paper's code link or authors in
+        sub-items such as ``- Code: [official](url)``; both belong to the
+        item. An item without links whose sub-items are entries is a group
+        of those entries, and becomes a subtopic.
+        """
+        end = _matching_close(tokens, index, "list_item_open", "list_item_close")
+        level = tokens[index].level
         following = tokens[index + 1]
         if following.type in {"bullet_list_open", "ordered_list_open"}:
             self.warn(line, "doubled list marker; the entry is read as a nested item")
             self.item_topics.append(None)
             return
-        if following.type != "paragraph_open":
+
+        own = [
+            scan_inline(tokens[position + 1].children)
+            for position in range(index + 1, end)
+            if tokens[position].type == "paragraph_open" and tokens[position].level == level + 1
+        ]
+        children = [
+            position
+            for position in range(index + 1, end)
+            if tokens[position].type == "list_item_open" and tokens[position].level == level + 2
+        ]
+        if not own:
             self.item_topics.append(None)
             return
-        scan = scan_inline(tokens[index + 2].children)
-        after = tokens[index + 4] if index + 4 < len(tokens) else None
-        has_nested = after is not None and after.type in {"bullet_list_open", "ordered_list_open"}
-        real_links = [link for link in scan.links if not link.href.startswith("#")]
-        if has_nested and not real_links and self.kind() is SectionKind.PAPERS:
+        scan = _combine(own)
+        parent_has_link = any(_is_web_link(link.href) for link in scan.links)
+        details: list[tuple[str, InlineScan]] = []
+        for position in children:
+            detail = _detail_of(_combine(_item_scans(tokens, position)), parent_has_link)
+            if detail is not None:
+                self.consumed.add(position)
+                details.append(detail)
+        if details:
+            scan = _combine([scan, *[_links_only(detail) for _, detail in details]])
+        authors_text = next((_unlabel(d.text) for kind, d in details if kind == "authors"), "")
+        venue_text = next((_unlabel(d.text) for kind, d in details if kind == "venue"), "")
+
+        real_links = [link for link in scan.links if _is_web_link(link.href)]
+        if children and not details and not real_links and self.kind() is SectionKind.PAPERS:
             title = clean_heading(scan.text)
             topic = self.add_topic(title, self.topic(), line) if title else None
             self.item_topics.append(topic)
             return
         self.item_topics.append(None)
-        self.entry(scan, line)
+        self.entry(scan, line, authors_text=authors_text, venue_text=venue_text)
 
     def table(self, tokens: list[Token]) -> None:
         header: list[str] = []
@@ -302,33 +369,26 @@ class _Walker:
         for line, cells in rows:
             self.table_row(cells, roles, line)
 
-    def table_row(self, cells: list[InlineScan], roles: dict[str, int], line: int) -> None:
+    def table_row(self, cells: list[InlineScan], roles: dict[str, list[int]], line: int) -> None:
         def cell(role: str) -> InlineScan | None:
-            position = roles.get(role)
-            return cells[position] if position is not None and position < len(cells) else None
+            positions = roles.get(role, [])
+            return cells[positions[0]] if positions and positions[0] < len(cells) else None
 
-        combined = InlineScan()
-        for scan in cells:
-            offset = len(combined.links)
-            combined.links.extend(scan.links)
-            combined.images.extend(
-                Image(image.src, image.alt, None if image.link is None else image.link + offset)
-                for image in scan.images
-            )
-            combined.pieces.extend(
-                Piece(
-                    piece.text,
-                    None if piece.link is None else piece.link + offset,
-                    piece.emphasized,
-                )
-                for piece in scan.pieces
-            )
-            combined.pieces.append(Piece(" "))
-
-        title_scan = cell("title") or _title_cell(cells, roles)
+        candidates = [
+            cells[position] for position in roles.get("title", []) if position < len(cells)
+        ]
+        fallback = _title_cell(cells, roles)
+        title_scan = next(
+            (
+                scan
+                for scan in [*candidates, fallback]
+                if scan is not None and find_title(scan).title
+            ),
+            None,
+        )
         date_cell, venue_cell, authors_cell = cell("date"), cell("venue"), cell("authors")
         self.entry(
-            combined,
+            _combine(cells),
             line,
             title_scan=title_scan or InlineScan([Piece("")], [Link("")]),
             dates=(date_cell.text,) if date_cell else (),
@@ -343,8 +403,8 @@ class _Walker:
                 self.warn(line, f"link {href} points at no section of the list")
 
 
-def _title_cell(cells: list[InlineScan], roles: dict[str, int]) -> InlineScan | None:
-    """Pick the title cell of a table without a title column.
+def _title_cell(cells: list[InlineScan], roles: dict[str, list[int]]) -> InlineScan | None:
+    """Pick the title cell of a table whose title columns give no title.
 
     The first cell whose link text is a name wins, as in a "Repository &
     Link" column. Otherwise the first cell with words that no other role
@@ -353,22 +413,31 @@ def _title_cell(cells: list[InlineScan], roles: dict[str, int]) -> InlineScan | 
     for scan in cells:
         if any(link.text.strip() and not is_generic_label(link.text) for link in scan.links):
             return scan
-    taken = {roles[role] for role in ("date", "venue", "authors", "code") if role in roles}
+    taken = {
+        position
+        for role in ("date", "venue", "authors", "code")
+        for position in roles.get(role, [])
+    }
     for index, scan in enumerate(cells):
         if index not in taken and any(character.isalpha() for character in scan.text):
             return scan
     return None
 
 
-def _column_roles(header: list[str]) -> dict[str, int]:
-    roles: dict[str, int] = {}
-    for index, text in enumerate(header):
-        words = clean_heading(text).casefold()
-        for role, keywords in _COLUMN_WORDS.items():
-            if role not in roles and any(keyword in words for keyword in keywords):
-                roles[role] = index
-                break
-    return roles
+def _column_roles(header: list[str]) -> dict[str, list[int]]:
+    """Map each role to its columns, best match first (a "Title" column before a "Name" one)."""
+    matches: dict[str, list[tuple[int, int]]] = {}
+    claimed: set[int] = set()
+    for role, keywords in _COLUMN_WORDS.items():
+        for index, text in enumerate(header):
+            words = clean_heading(text).casefold()
+            rank = next((rank for rank, word in enumerate(keywords) if word in words), None)
+            if rank is not None and index not in claimed:
+                matches.setdefault(role, []).append((rank, index))
+        if role != "title":
+            matches[role] = sorted(matches.get(role, []))[:1]
+        claimed.update(index for _, index in matches.get(role, []))
+    return {role: [index for _, index in sorted(found)] for role, found in matches.items() if found}
 
 
 def _matching_close(tokens: list[Token], start: int, open_type: str, close_type: str) -> int:
@@ -383,29 +452,44 @@ def _matching_close(tokens: list[Token], start: int, open_type: str, close_type:
     return len(tokens) - 1
 
 
-class _HtmlEntries(HTMLParser):
-    """Split an HTML block into list items, rows and paragraphs, each a scan."""
+@dataclass
+class _HtmlChunk:
+    """A piece of an HTML block: a heading, a list item, a row or a paragraph."""
 
-    _BREAKS = {"li", "tr", "p", "br", "div"}
+    tag: str
+    scan: InlineScan = field(default_factory=InlineScan)
+    heading: int = 0
+
+
+class _HtmlEntries(HTMLParser):
+    """Split an HTML block into headings, list items, rows and paragraphs."""
+
+    _BREAKS = {"li", "tr", "p", "br", "div", "details", "summary", "ul", "ol", "table"}
+    _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.scans: list[InlineScan] = [InlineScan()]
+        self.chunks: list[_HtmlChunk] = [_HtmlChunk("div")]
+        self.ids: list[str] = []
         self.link: int | None = None
         self.emphasis = 0
 
     def handle_starttag(self, tag, attrs):
         attributes = dict(attrs)
-        scan = self.scans[-1]
-        if tag in self._BREAKS:
-            self.scans.append(InlineScan())
-        elif tag == "a":
-            scan.links.append(Link(attributes.get("href") or ""))
+        for name in ("id", "name"):
+            if attributes.get(name):
+                self.ids.append(attributes[name])
+        scan = self.chunks[-1].scan
+        if tag in self._HEADINGS:
+            self.chunks.append(_HtmlChunk(tag, heading=self._HEADINGS[tag]))
+        elif tag in self._BREAKS:
+            self.chunks.append(_HtmlChunk(tag))
+        elif tag == "a" and attributes.get("href"):
+            scan.links.append(Link(attributes["href"]))
             self.link = len(scan.links) - 1
         elif tag == "img":
-            scan.images.append(
-                Image(attributes.get("src") or "", attributes.get("alt") or "", self.link)
-            )
+            src, alt = attributes.get("src") or "", attributes.get("alt") or ""
+            scan.images.append(Image(src, alt, self.link))
         elif tag in {"b", "strong", "em", "i"}:
             self.emphasis += 1
 
@@ -414,19 +498,106 @@ class _HtmlEntries(HTMLParser):
             self.link = None
         elif tag in {"b", "strong", "em", "i"}:
             self.emphasis = max(0, self.emphasis - 1)
+        elif tag in self._HEADINGS:
+            self.chunks.append(_HtmlChunk("div"))
 
     def handle_data(self, data):
-        scan = self.scans[-1]
+        scan = self.chunks[-1].scan
         scan.pieces.append(Piece(data, self.link, self.emphasis > 0))
         if self.link is not None and self.link < len(scan.links):
             scan.links[self.link].text += data
 
 
-def _html_scans(content: str) -> list[InlineScan]:
-    parser = _HtmlEntries()
-    parser.feed(content)
-    parser.close()
-    return [scan for scan in parser.scans if scan.links]
+_DETAIL_LABEL = re.compile(
+    r"^\W*(code|codes|authors?|keywords?|datasets?|tasks?|paper|pdf|links?|venue|conference|"
+    r"blog|project(?: page)?|abstract|tl;?dr|summary|notes?|github|website|slides|video)\s*[:：]",
+    re.IGNORECASE,
+)
+
+
+def _is_web_link(href: str) -> bool:
+    return href.strip().lower().startswith(("http://", "https://"))
+
+
+def _is_local_link(href: str) -> bool:
+    return href.strip().lower().startswith(("#", "mailto:", "javascript:")) or not href.strip()
+
+
+def _item_scans(tokens: list[Token], index: int) -> list[InlineScan]:
+    end = _matching_close(tokens, index, "list_item_open", "list_item_close")
+    return [
+        scan_inline(tokens[position].children)
+        for position in range(index + 1, end)
+        if tokens[position].type == "inline"
+    ]
+
+
+_AUTHOR_LABELS = {"author", "authors"}
+_VENUE_LABELS = {"venue", "conference"}
+
+
+def _detail_of(scan: InlineScan, parent_has_link: bool) -> tuple[str, InlineScan] | None:
+    """Classify a nested item that only adds details to its parent, or return None.
+
+    Details are labelled lines (``Code: ...``, ``Authors: ...``), a line of
+    bare links, and, under a parent that has its link, a line without
+    links (usually the authors).
+    """
+    text = scan.text.strip()
+    has_web = any(_is_web_link(link.href) for link in scan.links)
+    label = _DETAIL_LABEL.match(text)
+    if label:
+        word = label.group(1).lower()
+        if word in _AUTHOR_LABELS:
+            return "authors", scan
+        if word in _VENUE_LABELS:
+            return "venue", scan
+        return "other", scan
+    words = text
+    for link in scan.links:
+        words = words.replace(link.text.strip(), " ").replace(link.href, " ")
+    if has_web and not any(character.isalpha() for character in words):
+        return "links", scan
+    if not has_web and parent_has_link and text:
+        return "authors", scan
+    return None
+
+
+def _fallback_url(links: list[Link]) -> str:
+    """Return the first link that is not a code repository, else the first link."""
+    for link in links:
+        if link_kind(link.href) is not LinkKind.CODE:
+            return link.href
+    return links[0].href
+
+
+def _links_only(scan: InlineScan) -> InlineScan:
+    """Keep a detail's links and images but none of its loose text."""
+    return InlineScan(
+        [piece for piece in scan.pieces if piece.link is not None], scan.links, scan.images
+    )
+
+
+def _unlabel(text: str) -> str:
+    return _DETAIL_LABEL.sub("", text).strip()
+
+
+def _combine(scans: list[InlineScan]) -> InlineScan:
+    """Join scans into one, renumbering link references."""
+    combined = InlineScan()
+    for scan in scans:
+        offset = len(combined.links)
+        combined.links.extend(Link(link.href, link.text) for link in scan.links)
+        combined.images.extend(
+            Image(image.src, image.alt, None if image.link is None else image.link + offset)
+            for image in scan.images
+        )
+        combined.pieces.extend(
+            Piece(piece.text, None if piece.link is None else piece.link + offset, piece.emphasized)
+            for piece in scan.pieces
+        )
+        combined.pieces.append(Piece(" "))
+    return combined
 
 
 def parse_awesome_list(

@@ -21,7 +21,8 @@ def paper_id_for(title: str, year: int | None, taken: set[str]) -> str:
     if colon and len(head) <= 32 and len(head.split()) <= 4 and slugify(head):
         base = slugify(head)
     else:
-        words = [word for word in slugify(title).split("-") if word not in _STOP_WORDS]
+        words = [slugify(word) for word in title.split() if word.casefold() not in _STOP_WORDS]
+        words = [word for word in "-".join(words).split("-") if word]
         base = "-".join(words[:_MAX_WORDS]) or "paper"
     candidates = [base]
     if year is not None:

@@ -98,4 +98,23 @@ def plan_merge(
         plan.added.append(AddedPaper(new_id, imported, wanted))
         for key in imported.keys():
             index.setdefault(key, new_id)
+
+    plan.topics = _used_topics(plan)
     return plan
+
+
+def _used_topics(plan: MergePlan) -> list[ImportedTopic]:
+    """Keep the new topics that a paper is listed under, and their ancestors.
+
+    Sections that held only resources would otherwise become empty topics,
+    which the catalog check warns about.
+    """
+    by_id = {topic.id: topic for topic in plan.topics}
+    used: set[str] = set()
+    listed = [topic for added in plan.added for topic in added.topics]
+    listed += [topic for match in plan.present for topic in match.new_topics]
+    for topic_id in listed:
+        while topic_id in by_id and topic_id not in used:
+            used.add(topic_id)
+            topic_id = by_id[topic_id].parent
+    return [topic for topic in plan.topics if topic.id in used]

@@ -36,6 +36,16 @@ def render_import_report(
         for warning in sorted(parsed.warnings, key=lambda warning: warning.line):
             lines.append(f"  {source}:{warning.line}: {plain_text(warning.message)}")
 
+    conflicts = [paper for paper in papers if paper.other_titles]
+    if conflicts:
+        lines += ["", f"Different titles with one arXiv id or link, merged ({len(conflicts)}):"]
+        for paper in conflicts:
+            for line, title in paper.other_titles:
+                lines.append(
+                    f"  {source}:{line}: '{plain_text(title)}' shares its arXiv id or link with "
+                    f"'{plain_text(paper.title)}' (line {paper.lines[0]}); check the list"
+                )
+
     duplicates = [paper for paper in papers if len(paper.lines) > 1]
     if duplicates:
         lines += ["", f"Merged duplicates ({len(duplicates)}):"]

@@ -10,6 +10,8 @@ from enum import StrEnum
 # Sections that hold no papers at all.
 _SKIP_WORDS = (
     "contents",
+    "table of content",
+    "toc",
     "citation",
     "cite",
     "license",
@@ -62,9 +64,9 @@ def clean_heading(text: str) -> str:
 def section_kind(title: str) -> SectionKind:
     """Classify a section by its heading words."""
     words = title.casefold()
-    if any(word in words for word in _SKIP_WORDS):
+    if any(re.search(rf"\b{re.escape(word)}", words) for word in _SKIP_WORDS):
         return SectionKind.SKIPPED
-    if any(word in words for word in _RESOURCE_WORDS):
+    if any(re.search(rf"\b{re.escape(word)}", words) for word in _RESOURCE_WORDS):
         return SectionKind.RESOURCES
     return SectionKind.PAPERS
 
