@@ -35,7 +35,7 @@ _VENUE = re.compile(
 
 
 @dataclass
-class Warning_:
+class ListWarning:
     """A problem with one entry, at a line of the list."""
 
     line: int

@@ -24,7 +24,7 @@ from markdown_it.token import Token
 
 from paperpath.importers.entry import (
     ListEntry,
-    Warning_,
+    ListWarning,
     authors_from_text,
     find_title,
     is_generic_label,
@@ -86,7 +86,7 @@ class ParsedList:
     topics: dict[str, ImportedTopic] = field(default_factory=dict)
     entries: list[TopicEntry] = field(default_factory=list)
     resources: list[Resource] = field(default_factory=list)
-    warnings: list[Warning_] = field(default_factory=list)
+    warnings: list[ListWarning] = field(default_factory=list)
     skipped_sections: list[tuple[int, str]] = field(default_factory=list)
 
 
@@ -156,7 +156,7 @@ class _Walker:
     # -- entries -----------------------------------------------------------
 
     def warn(self, line: int, message: str) -> None:
-        self.result.warnings.append(Warning_(line, message))
+        self.result.warnings.append(ListWarning(line, message))
 
     def note_anchors(self, scan: InlineScan, line: int) -> None:
         self.anchors.update(anchor.lower().strip("-") for anchor in scan.anchors)
