@@ -58,11 +58,12 @@ def main() -> None:
     floor = [python, "-c", "import paperpath"]
     paperpath = [python, "-m", "paperpath"]
     print(f"python {sys.version.split()[0]}, {arguments.runs} runs per figure")
-    compare("paperpath path dpo (bundled catalog)", [*paperpath, "path", "dpo"], floor, arguments.runs)
-    compare("paperpath check --strict", [*paperpath, "check", "--strict"], floor, arguments.runs)
+    runs = arguments.runs
+    compare("paperpath path dpo (bundled catalog)", [*paperpath, "path", "dpo"], floor, runs)
+    compare("paperpath check --strict", [*paperpath, "check", "--strict"], floor, runs)
     if arguments.list.exists():
         command = [*paperpath, "import", "awesome", str(arguments.list), "--dry-run"]
-        compare(f"import awesome {arguments.list.name} --dry-run", command, floor, arguments.runs)
+        compare(f"import awesome {arguments.list.name} --dry-run", command, floor, runs)
     else:
         print(f"skipped the import figure: {arguments.list} does not exist")
 
