@@ -48,7 +48,7 @@ def test_merge_keeps_curated_fields_and_adds_papers(tmp_path):
     catalog = tmp_path / "catalog"
     first = run("import", "awesome", write_list(tmp_path, "old.md", OLD_LIST), "--into", catalog)
     assert first.exit_code == 0, first.output
-    imported = catalog / "old.yaml"
+    imported = catalog / "old-list.yaml"
     text = imported.read_text(encoding="utf-8")
     dpo_end = "    topics: [preference-optimization]\n  - id: kto\n"
     assert dpo_end in text
@@ -81,7 +81,7 @@ def test_merge_keeps_curated_fields_and_adds_papers(tmp_path):
     assert papers["simpo"].status.value == "incremental"
     assert papers["simpo"].prerequisites == []
     assert "# KTO curated by hand" in imported.read_text(encoding="utf-8")
-    assert (catalog / "new.yaml").exists()
+    assert (catalog / "new-list.yaml").exists()
 
 
 def test_merge_into_existing_catalog_matches_by_arxiv(write_catalog, tmp_path):
@@ -195,13 +195,13 @@ def shared_list(name):
 def test_shared_list_dry_run_finds_every_paper():
     result = run("import", "awesome", shared_list("awesome-llm-post-training.md"), "--dry-run")
     assert result.exit_code == 0
-    assert "162 distinct papers after merging 20 duplicates" in result.output
+    assert "163 distinct papers after merging 19 duplicate entries" in result.output
     assert (
         "awesome-llm-post-training.md:106: arXiv link https://arxiv.org/abs/2502.143 "
         "has an incomplete id" in result.output
     )
     assert "awesome-llm-post-training.md:171: doubled list marker" in result.output
-    assert "link #theory points at no section of the list" in result.output
+    assert "28 links point at no section of the list: #theory, #reward-learning" in result.output
     assert (
         "RL4VLM <https://github.com/RL4VLM/RL4VLM> [RL & LLM Fine-Tuning Repositories]"
         in result.output
@@ -214,7 +214,8 @@ def test_shared_lists_merge_keeps_edits(tmp_path):
     newer = shared_list("awesome-llm-post-training.md")
     assert run("import", "awesome", older, "--into", catalog).exit_code == 0
 
-    imported = catalog / "awesome-llm-post-training-2025-03-17.yaml"
+    # Both snapshots are titled "LLM Post-Training: ...", so they share one file.
+    imported = catalog / "llm-post-training.yaml"
     text = imported.read_text(encoding="utf-8")
     entry = (
         '    arxiv: "2501.12948"\n    status: incremental\n    prerequisites: []\n'
@@ -234,12 +235,13 @@ def test_shared_lists_merge_keeps_edits(tmp_path):
     loaded = load_catalog(catalog)
     assert loaded.errors == []
     papers = loaded.catalog.papers
-    assert len(papers) == 162
+    assert len(papers) == 163
     r1 = papers["deepseek-r1"]
     assert [link.id for link in r1.prerequisites] == ["deepseekmath"]
     assert r1.summary == "Our curated summary of DeepSeek-R1."
     newer_ids = {paper.arxiv for paper in papers.values()}
     assert "2507.06892" in newer_ids  # only in the newer list
+    assert [path.name for path in catalog.iterdir()] == ["llm-post-training.yaml"]
 
 
 def test_check_lists_uncurated_imports(tmp_path):
@@ -277,3 +279,57 @@ def test_plan_drops_topics_without_papers(tmp_path):
     text = (tmp_path / "o.yaml").read_text(encoding="utf-8")
     assert "id: papers" in text
     assert "trending" not in text
+
+
+def test_import_file_option_names_target(tmp_path):
+    catalog = tmp_path / "catalog"
+    path = write_list(tmp_path, "old.md", OLD_LIST)
+    result = run("import", "awesome", path, "--into", catalog, "--file", "preference")
+    assert result.exit_code == 0
+    assert [p.name for p in catalog.iterdir()] == ["preference.yaml"]
+    assert f"Changed {catalog / 'preference.yaml'}." in result.output
+
+
+def test_import_report_names_every_changed_file(write_catalog, tmp_path):
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n"
+            + paper_yaml("dpo", status="foundational", arxiv='"2305.18290"'),
+        }
+    )
+    result = run("import", "awesome", write_list(tmp_path, "new.md", NEW_LIST), "--into", folder)
+    assert f"Changed {folder / 'new-list.yaml'}, {folder / 'papers.yaml'}." in result.output
+
+
+def test_import_output_dash_prints_catalog(tmp_path):
+    result = CliRunner().invoke(
+        main, ["import", "awesome", str(write_list(tmp_path, "n.md", NEW_LIST)), "-o", "-"]
+    )
+    assert result.exit_code == 0
+    assert "id: simpo" in result.stdout
+    assert not (tmp_path / "-").exists()
+
+
+def test_import_list_without_papers_fails(tmp_path):
+    path = write_list(tmp_path, "empty.md", "# Nothing\n\n## Section\n\nJust prose.\n")
+    result = CliRunner().invoke(
+        main, ["import", "awesome", str(path), "--into", str(tmp_path / "c")]
+    )
+    assert result.exit_code == 1
+    assert "no paper entries found" in result.output
+    assert not (tmp_path / "c").exists()
+
+
+def test_import_different_arxiv_ids_stay_apart(tmp_path):
+    markdown = """\
+# L
+
+## Surveys
+
+* Reasoning with Large Language Models, a Survey [[Paper]](https://arxiv.org/abs/2407.11511)
+* Reasoning with Large Language Models: A Survey [[Paper]](https://arxiv.org/abs/2302.06476)
+"""
+    result = run("import", "awesome", write_list(tmp_path, "l.md", markdown), "--dry-run")
+    assert "2 distinct papers" in result.output
+    assert "has the title of line 5 (2407.11511); check the list" in result.output

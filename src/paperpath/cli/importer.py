@@ -13,7 +13,7 @@ from paperpath.importers.dedupe import merge_duplicates
 from paperpath.importers.markdown_list import parse_awesome_list, token_count
 from paperpath.importers.report import render_import_report
 from paperpath.importers.sections import slugify
-from paperpath.output import emit
+from paperpath.output import STDOUT, emit
 
 # Lists with more block tokens than this show a progress bar on a terminal.
 _PROGRESS_TOKENS = 5000
@@ -65,6 +65,19 @@ def _existing_catalog(directory: Path) -> Catalog:
     return result.catalog
 
 
+def _target_file(into: Path, list_file: Path, title: str | None, name: str | None) -> Path:
+    """Return the catalog file that receives new papers.
+
+    By default it is named after the list's title (the part before a
+    colon), so that dated snapshots of one list share a file; a list
+    without a title uses its file name.
+    """
+    if name:
+        return into / (name if name.endswith((".yaml", ".yml")) else f"{name}.yaml")
+    head = (title or "").partition(":")[0]
+    return into / f"{slugify(head) or slugify(list_file.stem) or 'imported'}.yaml"
+
+
 @import_group.command()
 @click.argument(
     "list_file", metavar="FILE.md", type=click.Path(exists=True, dir_okay=False, path_type=Path)
@@ -76,13 +89,21 @@ def _existing_catalog(directory: Path) -> Catalog:
     help="Catalog folder to merge into; created if it does not exist.",
 )
 @click.option(
+    "--file",
+    "file_name",
+    metavar="NAME",
+    help="With --into: the catalog file for new papers (default: named after the list's title).",
+)
+@click.option(
     "-o",
     "--output",
-    type=click.Path(dir_okay=False, readable=False, path_type=Path),
-    help="Write the imported papers as one new catalog file instead.",
+    type=click.Path(dir_okay=False, readable=False, allow_dash=True, path_type=Path),
+    help="Write the imported papers as one new catalog file instead; - is standard output.",
 )
 @click.option("--dry-run", is_flag=True, help="Report what the import would do; write nothing.")
-def awesome(list_file: Path, into: Path | None, output: Path | None, dry_run: bool) -> None:
+def awesome(
+    list_file: Path, into: Path | None, file_name: str | None, output: Path | None, dry_run: bool
+) -> None:
     """Import the papers of an awesome-list README.
 
     Headings become topics; list items, table rows and bold or quoted
@@ -99,22 +120,29 @@ def awesome(list_file: Path, into: Path | None, output: Path | None, dry_run: bo
     """
     if into is not None and output is not None:
         raise click.UsageError("give either --into or -o, not both")
+    if file_name is not None and into is None:
+        raise click.UsageError("--file names a file inside --into; give --into too")
 
     from paperpath.importers.plan import plan_merge
 
     parsed = _parse(list_file, _read_list(list_file))
     papers = merge_duplicates(parsed.entries)
+    if not papers:
+        raise PaperpathError(
+            f"{list_file}: no paper entries found ({len(parsed.resources)} resources, "
+            f"{len(parsed.warnings)} warnings); nothing was written. Is it an awesome-list README?"
+        )
     catalog = _existing_catalog(into) if into is not None else Catalog()
     plan = plan_merge(catalog, parsed.topics, papers)
     source = list_file.name
 
-    destination: str | None = None
+    changed: list[Path] = []
     if into is not None:
         from paperpath.importers.merge import apply_merge, changed_files
 
-        target = into / f"{slugify(list_file.stem) or 'imported'}.yaml"
+        target = _target_file(into, list_file, parsed.title, file_name)
         files = changed_files(catalog, plan, target, source)
-        destination = str(target)
+        changed = sorted(files)
         if not dry_run:
             into.mkdir(parents=True, exist_ok=True)
             apply_merge(into, files)
@@ -122,13 +150,13 @@ def awesome(list_file: Path, into: Path | None, output: Path | None, dry_run: bo
         from paperpath.importers.merge import render_catalog_file, validate_staged
 
         text = render_catalog_file(plan, source)
-        shown = output or Path("imported.yaml")
-        validate_staged(shown.parent, {shown: text}, only_these=True)
+        # Validate under a fixed name: the output may be "-" or lack a .yaml suffix.
+        staged = Path("imported.yaml")
+        validate_staged(staged.parent, {staged: text}, only_these=True)
         emit(text, output)
-        destination = str(output) if output else None
+        if output is not None and output != STDOUT:
+            changed = [output]
 
-    report = render_import_report(
-        source, parsed, papers, plan, dry_run=dry_run, destination=destination
-    )
-    to_stderr = into is None and output is None and not dry_run
+    report = render_import_report(source, parsed, papers, plan, dry_run=dry_run, files=changed)
+    to_stderr = into is None and (output is None or output == STDOUT) and not dry_run
     click.echo(report, nl=False, err=to_stderr)

@@ -69,7 +69,14 @@ def merge_duplicates(entries: list[TopicEntry]) -> list[ImportedPaper]:
             list(entry.authors),
         )
         keys = candidate.keys()
-        paper = next((index[key] for key in sorted(keys) if key in index), None)
+        paper = next(
+            (
+                index[key]
+                for key in sorted(keys)
+                if key in index and not _different_arxiv(index[key], candidate)
+            ),
+            None,
+        )
         if paper is None:
             paper = candidate
             papers.append(paper)
@@ -85,7 +92,14 @@ def merge_duplicates(entries: list[TopicEntry]) -> list[ImportedPaper]:
     return papers
 
 
+def _different_arxiv(paper: ImportedPaper, other: ImportedPaper) -> bool:
+    """Tell whether two entries carry different arXiv ids, so they are two papers."""
+    return bool(paper.arxiv and other.arxiv and paper.arxiv != other.arxiv)
+
+
 def _fill_gaps(paper: ImportedPaper, other: ImportedPaper) -> None:
+    if paper.title.isupper() and not other.title.isupper():
+        paper.title = other.title  # prefer "Alphazero-like Tree-Search" to all capitals
     if paper.arxiv is None and other.arxiv is not None:
         paper.arxiv = other.arxiv
         paper.url = other.url

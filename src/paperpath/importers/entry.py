@@ -292,13 +292,17 @@ def read_links(links: list[Link], images, extra_dates: list[str] = ()) -> LinkFa
 
     if facts.arxiv is not None:
         encoded = arxiv_date(facts.arxiv)
+        # Only a year-and-month date can contradict the id: a venue badge such
+        # as AAAI-2025 gives the publication year, which may follow the preprint.
+        listed = facts.date
         if (
             encoded
-            and facts.date
-            and (facts.date.year, facts.date.month)
+            and listed
+            and listed.month
+            and (listed.year, listed.month)
             != (
                 encoded.year,
-                facts.date.month and encoded.month,
+                encoded.month,
             )
         ):
             facts.warnings.append(

@@ -82,7 +82,14 @@ def plan_merge(
     matches: dict[str, MatchedPaper] = {}
     for imported in papers:
         wanted = [topic_ids.get(topic, topic) for topic in imported.topics]
-        existing = next((index[key] for key in sorted(imported.keys()) if key in index), None)
+        existing = next(
+            (
+                index[key]
+                for key in sorted(imported.keys())
+                if key in index and not _different_arxiv(catalog, index[key], imported)
+            ),
+            None,
+        )
         if existing is not None and existing in catalog.papers:
             match = matches.get(existing)
             if match is None:
@@ -101,6 +108,13 @@ def plan_merge(
 
     plan.topics = _used_topics(plan)
     return plan
+
+
+def _different_arxiv(catalog: Catalog, paper_id: str, imported: ImportedPaper) -> bool:
+    """Tell whether a catalog paper and a list entry carry different arXiv ids."""
+    paper = catalog.papers.get(paper_id)
+    known = paper.arxiv if paper is not None else None
+    return bool(known and imported.arxiv and known != imported.arxiv)
 
 
 def _used_topics(plan: MergePlan) -> list[ImportedTopic]:

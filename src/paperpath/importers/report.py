@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-from paperpath.importers.dedupe import ImportedPaper
+from paperpath.importers.dedupe import ImportedPaper, normalise_title
 from paperpath.importers.markdown_list import ParsedList
 from paperpath.render.counts import count_noun
 from paperpath.render.escape import plain_text
 
 if TYPE_CHECKING:
     from paperpath.importers.plan import MergePlan
+
+
+_NO_SECTION = "points at no section of the list"
+
+
+def _same_title_different_ids(
+    papers: list[ImportedPaper],
+) -> list[tuple[ImportedPaper, ImportedPaper]]:
+    first_by_title: dict[str, ImportedPaper] = {}
+    twins = []
+    for paper in papers:
+        key = normalise_title(paper.title)
+        first = first_by_title.setdefault(key, paper)
+        if first is not paper:
+            twins.append((first, paper))
+    return twins
 
 
 def render_import_report(
@@ -20,21 +37,33 @@ def render_import_report(
     plan: MergePlan,
     *,
     dry_run: bool,
-    destination: str | None,
+    files: list[Path],
 ) -> str:
     """Render the report of one import, one finding per line."""
     entries = len(parsed.entries)
     lines = [
         f"Read {source}: {count_noun(entries, 'paper entry', 'paper entries')}, "
         f"{count_noun(len(papers), 'distinct paper')} after merging "
-        f"{count_noun(entries - len(papers), 'duplicate')}, "
+        f"{count_noun(entries - len(papers), 'duplicate entry', 'duplicate entries')}, "
         f"{count_noun(len(parsed.resources), 'resource')}."
     ]
 
+    anchors = [w for w in parsed.warnings if w.message.endswith(_NO_SECTION)]
+    others = [w for w in parsed.warnings if not w.message.endswith(_NO_SECTION)]
     if parsed.warnings:
         lines += ["", f"Warnings ({len(parsed.warnings)}):"]
-        for warning in sorted(parsed.warnings, key=lambda warning: warning.line):
+        for warning in sorted(others, key=lambda warning: warning.line):
             lines.append(f"  {source}:{warning.line}: {plain_text(warning.message)}")
+        if len(anchors) > 3:
+            first, last = min(w.line for w in anchors), max(w.line for w in anchors)
+            links = ", ".join(w.message.split()[1] for w in anchors)
+            lines.append(
+                f"  {source}:{first}-{last}: {len(anchors)} links point at no section "
+                f"of the list: {plain_text(links)}"
+            )
+        else:
+            for warning in anchors:
+                lines.append(f"  {source}:{warning.line}: {plain_text(warning.message)}")
 
     conflicts = [paper for paper in papers if paper.other_titles]
     if conflicts:
@@ -46,9 +75,18 @@ def render_import_report(
                     f"'{plain_text(paper.title)}' (line {paper.lines[0]}); check the list"
                 )
 
+    twins = _same_title_different_ids(papers)
+    if twins:
+        lines += ["", f"Same title, different arXiv ids, kept apart ({len(twins)}):"]
+        for first, second in twins:
+            lines.append(
+                f"  {source}:{second.lines[0]}: '{plain_text(second.title)}' ({second.arxiv}) "
+                f"has the title of line {first.lines[0]} ({first.arxiv}); check the list"
+            )
+
     duplicates = [paper for paper in papers if len(paper.lines) > 1]
     if duplicates:
-        lines += ["", f"Merged duplicates ({len(duplicates)}):"]
+        lines += ["", f"Merged duplicates ({count_noun(len(duplicates), 'paper')}):"]
         for paper in duplicates:
             where = ", ".join(str(line) for line in paper.lines)
             lines.append(f"  lines {where}: {plain_text(paper.title)}")
@@ -85,11 +123,11 @@ def render_import_report(
         f"skipped {count_noun(len(parsed.resources), 'resource')} and "
         f"{count_noun(len(parsed.skipped_sections), 'section')}.",
     ]
+    if files:
+        verb = "Would change" if dry_run else "Changed"
+        lines.append(f"{verb} {', '.join(str(path) for path in files)}.")
     if dry_run:
         lines.append("Dry run: nothing was written.")
-    elif destination and plan.added:
-        lines.append(
-            f"Wrote {destination}. Run 'paperpath check' on the catalog to list the "
-            "papers that still need curation."
-        )
+    elif files and plan.added:
+        lines.append("Run 'paperpath check' on the catalog to list the papers that need curation.")
     return "\n".join(lines) + "\n"

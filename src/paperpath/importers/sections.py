@@ -73,6 +73,7 @@ def section_kind(title: str) -> SectionKind:
 
 def slugify(text: str) -> str:
     """Return a catalog id made of the ASCII letters and digits of ``text``."""
+    text = re.sub(r"['’]", "", text)  # "Let's" becomes "lets", not "let-s"
     ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     return "-".join(re.findall(r"[a-z0-9]+", ascii_text.lower()))
 
