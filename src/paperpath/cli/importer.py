@@ -69,7 +69,7 @@ def _target_file(into: Path, list_file: Path, title: str | None, name: str | Non
     """Return the catalog file that receives new papers.
 
     By default it is named after the list's title (the part before a
-    colon), so that dated snapshots of one list share a file; a list
+    colon), so that dated snapshots of one list share a file. A list
     without a title uses its file name.
     """
     if name:

@@ -20,9 +20,10 @@ problem 1|prec|sum w_j C_j with unit times, which is NP-hard in general;
    the range their prerequisites and dependents allow, only when that
    strictly shortens the total distance.
 
-Known limits: neither step guarantees the shortest total distance, and the
-walk recomputes blocks for each choice, so its cost grows with the square
-of the selection's size; selections of a few thousand papers stay fast.
+Known limits: neither step guarantees the shortest total distance. The
+walk also recomputes blocks for each choice, so its cost grows with the
+square of the selection's size. It has been measured only on the bundled
+catalog's selections, of at most a few dozen papers.
 """
 
 from __future__ import annotations

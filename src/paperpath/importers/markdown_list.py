@@ -294,8 +294,8 @@ class _Walker:
         """Read a list item: its own paragraphs, and nested items that only add details.
 
         A loose item spreads its title, authors and links over several
-        paragraphs, and some lists put a paper's code link or authors in
-        sub-items such as ``- Code: [official](url)``; both belong to the
+        paragraphs. Some lists put a paper's code link or authors in
+        sub-items such as ``- Code: [official](url)``. Both belong to the
         item. An item without links whose sub-items are entries is a group
         of those entries, and becomes a subtopic.
         """

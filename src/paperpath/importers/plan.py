@@ -81,7 +81,7 @@ def plan_merge(
 
     matches: dict[str, MatchedPaper] = {}
     for imported in papers:
-        wanted = [topic_ids.get(topic, topic) for topic in imported.topics]
+        listed = [topic_ids.get(topic, topic) for topic in imported.topics]
         existing = next(
             (
                 index[key]
@@ -96,13 +96,13 @@ def plan_merge(
                 match = matches[existing] = MatchedPaper(existing, imported)
                 plan.present.append(match)
             known = set(catalog.papers[existing].topics) | set(match.new_topics)
-            match.new_topics += [topic for topic in wanted if topic not in known]
+            match.new_topics += [topic for topic in listed if topic not in known]
             continue
         if existing is not None:
             continue  # a second list entry for a paper this import already adds
         new_id = paper_id_for(imported.title, imported.year, taken)
         taken.add(new_id)
-        plan.added.append(AddedPaper(new_id, imported, wanted))
+        plan.added.append(AddedPaper(new_id, imported, listed))
         for key in imported.keys():
             index.setdefault(key, new_id)
 
