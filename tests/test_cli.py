@@ -32,16 +32,16 @@ def test_path_dpo_order_ends_with_dpo(runner):
 def test_path_alias_and_topic_targets(runner):
     grpo = invoke(runner, "path", "GRPO", "--format", "json")
     assert grpo.exit_code == 0
-    data = json.loads(grpo.output)
+    data = json.loads(grpo.stdout)
     assert data["papers"][-1]["id"] == "deepseekmath"
     topic = invoke(runner, "path", "tree-search", "--format", "json")
     assert topic.exit_code == 0
-    assert any(paper["id"] == "alphazero" for paper in json.loads(topic.output)["papers"])
+    assert any(paper["id"] == "alphazero" for paper in json.loads(topic.stdout)["papers"])
 
 
 def test_path_known_leaves_out_papers(runner):
     result = invoke(runner, "path", "dpo", "--known", "instructgpt", "--format", "json")
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert [paper["id"] for paper in data["papers"]] == ["dpo"]
     assert data["known_left_out"] == ["instructgpt"]
 
@@ -50,7 +50,7 @@ def test_path_known_file_reads_ids_and_comments(runner, tmp_path):
     known = tmp_path / "read.txt"
     known.write_text("# papers I read\nPPO\n\ntransformer  # by alias or id\n", encoding="utf-8")
     result = invoke(runner, "path", "dpo", "--known-file", str(known), "--format", "json")
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     ids = [paper["id"] for paper in data["papers"]]
     assert "ppo" not in ids
     assert "transformer" not in ids
@@ -109,7 +109,7 @@ def test_path_catalog_from_environment(runner, small_catalog):
         "json",
         env={"PAPERPATH_CATALOG": str(small_catalog)},
     )
-    assert [paper["id"] for paper in json.loads(result.output)["papers"]] == [
+    assert [paper["id"] for paper in json.loads(result.stdout)["papers"]] == [
         "rl",
         "ppo",
         "lm",
@@ -169,7 +169,7 @@ def test_warnings_summarised_for_other_commands(runner, write_catalog):
 
 
 def test_papers_json_lists_bundled_catalog(runner):
-    papers = json.loads(invoke(runner, "papers", "--format", "json").output)
+    papers = json.loads(invoke(runner, "papers", "--format", "json").stdout)
     assert len(papers) >= 60
     assert {"id", "title", "arxiv", "status", "prerequisites"} <= set(papers[0])
 
@@ -210,7 +210,7 @@ def test_topics_tree_indents_children(runner):
 
 
 def test_schema_is_json_schema_of_catalog_file(runner):
-    schema = json.loads(invoke(runner, "schema").output)
+    schema = json.loads(invoke(runner, "schema").stdout)
     assert schema["title"] == "paperpath catalog file"
     assert set(schema["properties"]) == {"topics", "papers"}
     assert "reading_minutes" in schema["$defs"]["Paper"]["properties"]
