@@ -235,7 +235,11 @@ def test_shared_lists_merge_keeps_edits(tmp_path):
     loaded = load_catalog(catalog)
     assert loaded.errors == []
     papers = loaded.catalog.papers
-    assert len(papers) == 163
+    # The newer list's second "Reasoning with Large Language Models" survey
+    # carries another paper's arXiv id; against the catalog its title
+    # matches the survey imported from the older list, which keeps its id.
+    assert len(papers) == 162
+    assert "the list says 2302.06476; the catalog keeps its own id" in result.output
     r1 = papers["deepseek-r1"]
     assert [link.id for link in r1.prerequisites] == ["deepseekmath"]
     assert r1.summary == "Our curated summary of DeepSeek-R1."
@@ -333,3 +337,29 @@ def test_import_different_arxiv_ids_stay_apart(tmp_path):
     result = run("import", "awesome", write_list(tmp_path, "l.md", markdown), "--dry-run")
     assert "2 distinct papers" in result.output
     assert "has the title of line 5 (2407.11511); check the list" in result.output
+
+
+def test_merge_title_match_keeps_catalog_arxiv(write_catalog, tmp_path):
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n"
+            + paper_yaml(
+                "omegaprm",
+                status="foundational",
+                arxiv='"2406.06592"',
+                title="Improve Mathematical Reasoning by Automated Process Supervision",
+            ),
+        }
+    )
+    markdown = """\
+# L
+
+## PRM
+
+* Improve Mathematical Reasoning by Automated Process Supervision [[Paper]](https://arxiv.org/abs/2306.05372)
+"""
+    result = run("import", "awesome", write_list(tmp_path, "l.md", markdown), "--into", folder)
+    assert "omegaprm: the list says 2306.05372; the catalog keeps its own id" in result.output
+    assert "added 0 papers" in result.output
+    assert load_catalog(folder).catalog.papers["omegaprm"].arxiv == "2406.06592"

@@ -34,6 +34,8 @@ class MatchedPaper:
     id: str
     paper: ImportedPaper
     new_topics: list[str] = field(default_factory=list)
+    # The list's arXiv id when it differs from the catalog's, matched by title.
+    listed_arxiv: str | None = None
 
 
 @dataclass
@@ -51,6 +53,10 @@ class MergePlan:
 
 def _catalog_keys(paper: Paper) -> set[tuple[str, str]]:
     keys = {("title", normalise_title(paper.title)), ("url", canonical_url(paper.url))}
+    # An alias of several words is often a former title, as after a rename on arXiv.
+    keys |= {
+        ("title", normalise_title(alias)) for alias in paper.aliases if len(alias.split()) >= 3
+    }
     if paper.arxiv:
         keys.add(("arxiv", paper.arxiv))
     return keys
@@ -86,7 +92,8 @@ def plan_merge(
             (
                 index[key]
                 for key in sorted(imported.keys())
-                if key in index and not _different_arxiv(catalog, index[key], imported)
+                if key in index
+                and (key[0] == "title" or not _different_arxiv(catalog, index[key], imported))
             ),
             None,
         )
@@ -95,6 +102,8 @@ def plan_merge(
             if match is None:
                 match = matches[existing] = MatchedPaper(existing, imported)
                 plan.present.append(match)
+            if _different_arxiv(catalog, existing, imported):
+                match.listed_arxiv = imported.arxiv
             known = set(catalog.papers[existing].topics) | set(match.new_topics)
             match.new_topics += [topic for topic in listed if topic not in known]
             continue
@@ -111,7 +120,11 @@ def plan_merge(
 
 
 def _different_arxiv(catalog: Catalog, paper_id: str, imported: ImportedPaper) -> bool:
-    """Tell whether a catalog paper and a list entry carry different arXiv ids."""
+    """Tell whether a catalog paper and a list entry carry different arXiv ids.
+
+    A link or an id never matches across different arXiv ids. A title does:
+    the catalog may have corrected the list's id, and curated values win.
+    """
     paper = catalog.papers.get(paper_id)
     known = paper.arxiv if paper is not None else None
     return bool(known and imported.arxiv and known != imported.arxiv)

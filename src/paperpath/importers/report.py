@@ -104,6 +104,14 @@ def render_import_report(
                 f"<{plain_text(resource.url)}>{section}"
             )
 
+    conflicting = [match for match in plan.present if match.listed_arxiv]
+    if conflicting:
+        lines += ["", f"Catalog papers whose arXiv id differs from the list ({len(conflicting)}):"]
+        for match in conflicting:
+            lines.append(
+                f"  {match.id}: the list says {match.listed_arxiv}; the catalog keeps its own id"
+            )
+
     if plan.added:
         lines += ["", f"New papers ({len(plan.added)}), incremental with no prerequisites:"]
         for added in plan.added:
