@@ -40,10 +40,10 @@ def test_path_alias_and_topic_targets(runner):
 
 
 def test_path_known_leaves_out_papers(runner):
-    result = invoke(runner, "path", "dpo", "--known", "instructgpt", "--format", "json")
+    result = invoke(runner, "path", "kto", "--known", "dpo", "--format", "json")
     data = json.loads(result.stdout)
-    assert [paper["id"] for paper in data["papers"]] == ["dpo"]
-    assert data["known_left_out"] == ["instructgpt"]
+    assert [paper["id"] for paper in data["papers"]] == ["kto"]
+    assert data["known_left_out"] == ["dpo"]
 
 
 def test_path_known_file_reads_ids_and_comments(runner, tmp_path):
@@ -271,9 +271,9 @@ def test_path_every_target_known_notes_empty(runner):
 
 def test_path_known_file_from_stdin(runner):
     result = runner.invoke(
-        main, ["path", "dpo", "--known-file", "-", "--format", "json"], input="instructgpt\n"
+        main, ["path", "kto", "--known-file", "-", "--format", "json"], input="DPO\n"
     )
-    assert [paper["id"] for paper in json.loads(result.stdout)["papers"]] == ["dpo"]
+    assert [paper["id"] for paper in json.loads(result.stdout)["papers"]] == ["kto"]
 
 
 def test_show_bundled_source_path_independent_of_folder(runner, tmp_path, monkeypatch):
