@@ -14,6 +14,7 @@ from paperpath.graph.metrics import (
     topic_switches,
     year_ordered_sort,
 )
+from paperpath.graph.order import topic_anchors
 from paperpath.graph.testing import make_paper
 
 
@@ -22,8 +23,14 @@ def bundled_targets(catalog):
 
 
 def order_for(catalog, graph, target_id):
-    selection = select_papers(graph, resolve_target(catalog, target_id).paper_ids).papers
-    return selection, reading_order(graph, catalog.papers, selection)
+    target = resolve_target(catalog, target_id)
+    selection = select_papers(graph, target.paper_ids).papers
+    first = (
+        topic_anchors(graph, catalog.papers, target.paper_ids)
+        if target.id in catalog.topics
+        else ()
+    )
+    return selection, reading_order(graph, catalog.papers, selection, first=first)
 
 
 def test_order_respects_every_edge(bundled):
@@ -130,3 +137,28 @@ def test_metrics_mean_distance_and_topic_switches():
     assert mean_prerequisite_distance(graph, ["a", "b", "c"]) == pytest.approx(1.5)
     assert topic_switches(papers, ["a", "b", "c"]) == 1
     assert id_ordered_sort(graph, ["c", "b", "a"]) == ["a", "b", "c"]
+
+
+def test_order_tree_search_opens_with_its_foundations(bundled):
+    graph = prerequisite_graph(bundled)
+    _, order = order_for(bundled, graph, "tree-search")
+    position = {paper: index for index, paper in enumerate(order)}
+    first_incremental_in_topic = min(
+        position[paper.id]
+        for paper in bundled.papers_in_topic("tree-search")
+        if not paper.is_foundational
+    )
+    assert position["uct"] < first_incremental_in_topic
+    assert position["tree-of-thoughts"] < position["rap"] < position["rstar-math"]
+
+
+def test_order_anchor_read_first():
+    papers = {
+        "a": make_paper("a", year=2000, status="foundational"),
+        "b": make_paper("b", year=2001, prerequisites=["a"]),
+        "c": make_paper("c", year=2002, status="foundational"),
+        "d": make_paper("d", year=2003, prerequisites=["c"]),
+    }
+    graph = prerequisite_graph(Catalog(papers=papers))
+    assert reading_order(graph, papers, papers) == ["a", "b", "c", "d"]
+    assert reading_order(graph, papers, papers, first=["c"]) == ["c", "d", "a", "b"]

@@ -8,7 +8,7 @@ from itertools import pairwise
 import networkx as nx
 
 from paperpath.catalog import Paper
-from paperpath.graph.order import sort_year
+from paperpath.graph.order import chronological_order
 
 
 def _edges_within(graph: nx.DiGraph, order: Sequence[str]) -> list[tuple[str, str]]:
@@ -50,10 +50,7 @@ def year_ordered_sort(
     graph: nx.DiGraph, papers: Mapping[str, Paper], selection: Iterable[str]
 ) -> list[str]:
     """Return the baseline order: a topological sort that always takes the oldest paper."""
-    subgraph = graph.subgraph(selection)
-    return list(
-        nx.lexicographical_topological_sort(subgraph, key=lambda p: (sort_year(papers[p]), p))
-    )
+    return chronological_order(graph, papers, selection)
 
 
 def id_ordered_sort(graph: nx.DiGraph, selection: Iterable[str]) -> list[str]:

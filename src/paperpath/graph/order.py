@@ -23,6 +23,12 @@ problem 1|prec|sum w_j C_j with unit times, which is NP-hard in general;
    move past another, which single moves cannot do without first making
    the order worse.
 
+For a topic, the topic's foundational papers can be passed as ``first``:
+the walk then starts with them and the local search works only between
+them, so a newcomer meets UCT and AlphaZero before the papers built on
+them. That order is kept only when its total distance is no larger than a
+chronological order's, so it never reads worse than sorting by date.
+
 Known limits: neither step guarantees the shortest total distance. The
 walk also recomputes blocks for each choice, so its cost grows with the
 square of the selection's size. It has been measured only on the bundled
@@ -57,7 +63,10 @@ def tie_break_key(papers: Mapping[str, Paper]) -> SortKey:
 
 
 def reading_order(
-    graph: nx.DiGraph, papers: Mapping[str, Paper], selection: Iterable[str]
+    graph: nx.DiGraph,
+    papers: Mapping[str, Paper],
+    selection: Iterable[str],
+    first: Iterable[str] = (),
 ) -> list[str]:
     """Return a topological order of ``selection`` that keeps prerequisites close.
 
@@ -69,6 +78,13 @@ def reading_order(
         Provides status and year for tie-breaking.
     selection : iterable of str
         The papers to order; edges leaving the selection are ignored.
+    first : iterable of str, optional
+        Papers to read as early as their prerequisites allow, such as the
+        foundational papers of a topic, so that a newcomer starts with
+        them. They stay in place while the local search rearranges the
+        papers between them. This order is used only when its total
+        distance is no larger than that of :func:`chronological_order`;
+        otherwise the unconstrained order is returned.
 
     Returns
     -------
@@ -96,7 +112,59 @@ def reading_order(
     """
     subgraph = graph.subgraph(set(selection))
     weight = {paper: subgraph.in_degree(paper) - subgraph.out_degree(paper) for paper in subgraph}
-    order = _depth_first_order(subgraph, weight, tie_break_key(papers))
+    key = tie_break_key(papers)
+    order = _improve(subgraph, weight, _depth_first_order(subgraph, weight, key))
+
+    anchors = sorted((paper for paper in set(first) if paper in subgraph), key=key)
+    if not anchors:
+        return order
+    pinned = set(anchors)
+    anchored: list[str] = []
+    segment: list[str] = []
+    for paper in [*_depth_first_order(subgraph, weight, key, anchors), None]:
+        if paper is None or paper in pinned:
+            anchored += _improve(subgraph, weight, segment)
+            segment = []
+            if paper is not None:
+                anchored.append(paper)
+        else:
+            segment.append(paper)
+    floor = total_distance(subgraph, chronological_order(graph, papers, subgraph))
+    return anchored if total_distance(subgraph, anchored) <= floor else order
+
+
+def topic_anchors(
+    graph: nx.DiGraph, papers: Mapping[str, Paper], topic_papers: Iterable[str]
+) -> set[str]:
+    """Return a topic's entry points: its foundational papers.
+
+    Passed as ``first`` to :func:`reading_order`, they let a topic's
+    reading order open with the papers its field starts from, such as UCT,
+    AlphaZero and Tree of Thoughts for tree search.
+    """
+    return {paper for paper in topic_papers if papers[paper].is_foundational}
+
+
+def chronological_order(
+    graph: nx.DiGraph, papers: Mapping[str, Paper], selection: Iterable[str]
+) -> list[str]:
+    """Return the topological order that always takes the oldest available paper, then the id."""
+    subgraph = graph.subgraph(selection)
+    return list(
+        nx.lexicographical_topological_sort(subgraph, key=lambda p: (sort_year(papers[p]), p))
+    )
+
+
+def total_distance(graph: nx.DiGraph, order: list[str]) -> int:
+    """Return the summed positions between each paper of ``order`` and its prerequisites."""
+    position = {paper: index for index, paper in enumerate(order)}
+    return sum(
+        position[paper] - position[prerequisite]
+        for prerequisite, paper in graph.subgraph(order).edges
+    )
+
+
+def _improve(subgraph: nx.DiGraph, weight: Mapping[str, int], order: list[str]) -> list[str]:
     while True:
         order = _improve_by_moves(subgraph, weight, order)
         swapped = _improve_by_run_swaps(subgraph, weight, order)
@@ -105,7 +173,9 @@ def reading_order(
         order = swapped
 
 
-def _depth_first_order(subgraph: nx.DiGraph, weight: Mapping[str, int], key: SortKey) -> list[str]:
+def _depth_first_order(
+    subgraph: nx.DiGraph, weight: Mapping[str, int], key: SortKey, first: list[str] | None = None
+) -> list[str]:
     placed: set[str] = set()
     order: list[str] = []
 
@@ -140,6 +210,8 @@ def _depth_first_order(subgraph: nx.DiGraph, weight: Mapping[str, int], key: Sor
                     placed.add(paper)
                     order.append(paper)
 
+    for paper in first or []:
+        place_with_prerequisites(paper)
     while len(placed) < len(subgraph):
         # Start papers: unplaced papers that no unplaced paper needs.
         starts = [

@@ -16,6 +16,7 @@ from paperpath.graph import (
     resolve_targets,
     select_papers,
 )
+from paperpath.graph.order import topic_anchors
 from paperpath.graph.targets import resolve_target
 
 
@@ -83,7 +84,11 @@ def plan_reading_order(
 
     target_papers = [paper_id for target in targets for paper_id in target.paper_ids]
     selection = select_papers(graph, target_papers, known)
-    order = reading_order(graph, catalog.papers, selection.papers)
+    anchors = set()
+    for target in targets:
+        if target.kind is TargetKind.TOPIC:
+            anchors |= topic_anchors(graph, catalog.papers, target.paper_ids)
+    order = reading_order(graph, catalog.papers, selection.papers, first=anchors)
     position = {paper_id: index + 1 for index, paper_id in enumerate(order)}
 
     entries = []
