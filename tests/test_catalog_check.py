@@ -393,3 +393,24 @@ def test_check_hidden_folders_skipped(write_catalog):
         }
     )
     assert problems_of(folder) == []
+
+
+def test_check_shared_alias_warns(write_catalog):
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n"
+            + paper_yaml("a", status="foundational", aliases="[SR-MCTS]")
+            + paper_yaml("b", status="foundational", aliases="[sr-mcts]"),
+        }
+    )
+    problems = load_catalog(folder).problems
+    assert [problem.severity for problem in problems] == [Severity.WARNING]
+    assert (
+        problems[0]
+        .format()
+        .endswith(
+            "paper 'b': aliases[0]: alias 'sr-mcts' is also an alias of paper 'a', so the target "
+            "is ambiguous; keep the alias on the paper people mean by it and remove it here"
+        )
+    )

@@ -293,7 +293,24 @@ def _check_status(papers: dict[str, Entry]) -> Iterable[Problem]:
 
 def _check_aliases(papers: dict[str, Entry], topics: dict[str, Entry]) -> Iterable[Problem]:
     # Ids take precedence over aliases when a target is resolved, so an alias
-    # equal to another id can never be used.
+    # equal to another id can never be used, and an alias that two papers
+    # share only ever names both.
+    first_owner: dict[str, str] = {}
+    for paper_id, entry in papers.items():
+        for index, alias in enumerate(entry.model.aliases):
+            owner = first_owner.setdefault(alias.casefold(), paper_id)
+            if owner != paper_id:
+                yield _problem(
+                    entry,
+                    "paper",
+                    f"alias '{alias}' is also an alias of paper '{owner}', "
+                    "so the target is ambiguous",
+                    "keep the alias on the paper people mean by it and remove it here",
+                    "aliases",
+                    index,
+                    field=f"aliases[{index}]",
+                    severity=Severity.WARNING,
+                )
     for paper_id, entry in papers.items():
         for index, alias in enumerate(entry.model.aliases):
             key = alias.casefold()
