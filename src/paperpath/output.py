@@ -14,7 +14,12 @@ STDOUT = Path("-")
 
 
 def write_text_atomic(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` through a temporary file and a rename.
+    """Write ``text`` as UTF-8 to ``path`` atomically; see :func:`write_bytes_atomic`."""
+    write_bytes_atomic(path, text.encode("utf-8"))
+
+
+def write_bytes_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
 
     A reader never sees a half-written file, and a failure leaves any
     existing file at ``path`` as it was. A symbolic link is followed, so the
@@ -33,7 +38,7 @@ def write_text_atomic(path: Path, text: str) -> None:
     if existing is not None and stat.S_ISDIR(existing.st_mode):
         raise PaperpathError(f"cannot write {path}: it is a folder; give a file name")
     if existing is not None and not stat.S_ISREG(existing.st_mode):
-        _write_directly(path, target, text)
+        _write_directly(path, target, data)
         return
 
     folder = target.parent
@@ -45,8 +50,8 @@ def write_text_atomic(path: Path, text: str) -> None:
     temporary: str | None = None
     try:
         handle, temporary = tempfile.mkstemp(dir=folder, prefix=".paperpath-", suffix=".tmp")
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             stream.flush()
             os.fsync(stream.fileno())
         os.chmod(temporary, stat.S_IMODE(existing.st_mode) if existing else _default_mode())
@@ -61,10 +66,10 @@ def write_text_atomic(path: Path, text: str) -> None:
         raise
 
 
-def _write_directly(path: Path, target: Path, text: str) -> None:
+def _write_directly(path: Path, target: Path, data: bytes) -> None:
     try:
-        with open(target, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with open(target, "wb") as stream:
+            stream.write(data)
     except OSError as error:
         raise PaperpathError(f"cannot write {path}: {error.strerror}") from error
 

@@ -10,6 +10,8 @@ from paperpath import __version__
 from paperpath.cli.audit import audit
 from paperpath.cli.browse import papers, show, topics
 from paperpath.cli.check import check, schema
+from paperpath.cli.export import export
+from paperpath.cli.guide import guide
 from paperpath.cli.importer import import_group
 from paperpath.cli.path import path
 
@@ -29,5 +31,5 @@ def main() -> None:
     """
 
 
-for command in (path, check, schema, papers, show, topics, audit, import_group):
+for command in (path, guide, export, check, schema, papers, show, topics, audit, import_group):
     main.add_command(command)

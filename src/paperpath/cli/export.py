@@ -1,0 +1,71 @@
+"""``paperpath export``: write the papers of a reading order as BibTeX or CSL-JSON."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from paperpath.cli.options import catalog_option, load_checked_catalog, output_option
+from paperpath.cli.path import read_known_file
+from paperpath.output import emit, wrote_file
+from paperpath.render.counts import count_noun
+
+EXPORT_FORMATS = ("bibtex", "csl-json")
+
+
+@click.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option(
+    "--format",
+    "export_format",
+    type=click.Choice(EXPORT_FORMATS),
+    required=True,
+    help="bibtex for BibTeX and biber, csl-json for Zotero, Pandoc and other CSL processors.",
+)
+@click.option(
+    "--known",
+    multiple=True,
+    metavar="ID",
+    help="A paper already read, by id or alias, or a topic whose papers are all read (repeatable).",
+)
+@click.option(
+    "--known-file",
+    type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path),
+    help="File of papers already read, one id, alias or topic per line; - reads standard input.",
+)
+@output_option
+@catalog_option
+def export(
+    targets: tuple[str, ...],
+    export_format: str,
+    known: tuple[str, ...],
+    known_file: Path | None,
+    output: Path | None,
+    catalog_dir: Path | None,
+) -> None:
+    """Export the papers to read for TARGETS as BibTeX or CSL-JSON.
+
+    The papers are the ones 'paperpath path' lists for the same targets and
+    known papers, in the same reading order. Each citation key joins the
+    first author's family name, the year and the first significant title
+    word, such as rafailov2023direct.
+
+    \b
+    Example:
+      paperpath export dpo --format bibtex -o dpo.bib
+      paperpath export grpo --known ppo --format csl-json -o grpo.json
+    """
+    from paperpath.plan import plan_reading_order
+    from paperpath.render.exports import render_bibtex, render_csl_json
+
+    catalog = load_checked_catalog(catalog_dir)
+    known_ids = list(known) + (read_known_file(known_file) if known_file else [])
+    order = plan_reading_order(catalog, targets, known_ids)
+    papers = [entry.paper for entry in order.entries]
+    if not papers:
+        click.echo("paperpath: every target is already read; the export is empty", err=True)
+    render = render_bibtex if export_format == "bibtex" else render_csl_json
+    emit(render(papers), output)
+    if wrote_file(output):
+        click.echo(f"wrote {output} ({count_noun(len(papers), 'paper')})", err=True)

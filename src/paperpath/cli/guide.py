@@ -1,0 +1,98 @@
+"""``paperpath guide``: write a study guide as PDF, HTML or Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from paperpath.cli.options import catalog_option, load_checked_catalog
+from paperpath.cli.path import read_known_file
+from paperpath.errors import PaperpathError
+from paperpath.output import write_bytes_atomic
+
+GUIDE_FORMATS = ("pdf", "html", "md")
+
+
+@click.command()
+@click.argument("targets", nargs=-1, required=True)
+@click.option(
+    "-o",
+    "--output",
+    required=True,
+    type=click.Path(dir_okay=False, readable=False, path_type=Path),
+    help="File to write; its extension (.pdf, .html, .md) chooses the format.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(GUIDE_FORMATS),
+    help="Format, when the file name does not say.",
+)
+@click.option("--known", multiple=True, metavar="ID", help="A paper already read (repeatable).")
+@click.option(
+    "--known-file",
+    type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path),
+    help="File of papers already read, one per line; - reads standard input.",
+)
+@click.option(
+    "--paper-size",
+    type=click.Choice(["a4", "letter"]),
+    default="a4",
+    show_default=True,
+    help="PDF page size.",
+)
+@click.option("--no-diagram", is_flag=True, help="Markdown: leave out the Mermaid diagram.")
+@catalog_option
+def guide(
+    targets: tuple[str, ...],
+    output: Path,
+    output_format: str | None,
+    known: tuple[str, ...],
+    known_file: Path | None,
+    paper_size: str,
+    no_diagram: bool,
+    catalog_dir: Path | None,
+) -> None:
+    """Write a study guide for TARGETS: cover, graph picture, contents, one section per paper.
+
+    \b
+    Example:
+      paperpath guide dpo -o dpo.pdf
+      paperpath guide tree-search -o tree-search.html
+      paperpath guide grpo --known ppo -o grpo.md
+    """
+    from paperpath.graph import prerequisite_graph
+    from paperpath.plan import plan_reading_order
+    from paperpath.render.guide import render_guide_html, render_guide_markdown
+    from paperpath.resources import bundled_catalog_dir, templates_dir
+
+    chosen = output_format or output.suffix.lstrip(".").lower()
+    if chosen not in GUIDE_FORMATS:
+        raise click.UsageError(
+            f"cannot tell the format of {output}; name it .pdf, .html or .md, or give --format"
+        )
+    catalog = load_checked_catalog(catalog_dir)
+    known_ids = list(known) + (read_known_file(known_file) if known_file else [])
+    graph = prerequisite_graph(catalog)
+    order = plan_reading_order(catalog, targets, known_ids, graph=graph)
+    if not order.entries:
+        raise PaperpathError("every target is already read; there is nothing to put in a guide")
+
+    if chosen == "md":
+        data = render_guide_markdown(catalog, graph, order, diagram=not no_diagram).encode()
+    else:
+        html = render_guide_html(catalog, graph, order, paper_size=paper_size)
+        if chosen == "html":
+            data = html.encode()
+        else:
+            from paperpath.render.pdf import render_pdf
+
+            allowed = [templates_dir(), catalog_dir or bundled_catalog_dir()]
+            data = render_pdf(
+                html,
+                allowed,
+                lambda message: click.echo(f"paperpath: warning: {message}", err=True),
+            )
+    write_bytes_atomic(output, data)
+    click.echo(f"wrote {output} ({len(order.entries)} papers)", err=True)

@@ -1,0 +1,130 @@
+"""Study guides: a reading order as a self-contained HTML page or GitHub Markdown.
+
+The HTML page carries its CSS and the graph picture inline, so the same
+page prints to PDF through :mod:`paperpath.render.pdf`. Papers are split
+into stages of about an evening's reading, each a contiguous run of the
+reading order.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import jinja2
+import networkx as nx
+from markupsafe import Markup
+
+from paperpath.catalog import Catalog
+from paperpath.plan import ReadingEntry, ReadingOrder
+from paperpath.render.counts import count_noun
+from paperpath.render.durations import format_minutes
+from paperpath.render.escape import Markdown, escape_markdown, escape_url
+from paperpath.render.graph_svg import render_graph_svg
+from paperpath.render.labels import short_name, target_label
+from paperpath.render.templates import render_markdown_template
+from paperpath.resources import templates_dir
+
+# A stage closes once it holds this much reading time.
+STAGE_MINUTES = 6 * 60
+PAPER_SIZES = ("a4", "letter")
+
+
+@dataclass(frozen=True)
+class Stage:
+    number: int
+    entries: tuple[ReadingEntry, ...]
+
+    @property
+    def minutes(self) -> int:
+        return sum(entry.paper.reading_minutes or 0 for entry in self.entries)
+
+
+def split_stages(order: ReadingOrder) -> list[Stage]:
+    """Cut the reading order into contiguous stages of about ``STAGE_MINUTES`` each."""
+    stages: list[Stage] = []
+    current: list[ReadingEntry] = []
+    minutes = 0
+    for entry in order.entries:
+        current.append(entry)
+        minutes += entry.paper.reading_minutes or 0
+        if minutes >= STAGE_MINUTES:
+            stages.append(Stage(len(stages) + 1, tuple(current)))
+            current, minutes = [], 0
+    if current:
+        stages.append(Stage(len(stages) + 1, tuple(current)))
+    return stages
+
+
+def _view(catalog: Catalog, graph: nx.DiGraph, order: ReadingOrder) -> dict[str, Any]:
+    ids = [entry.paper.id for entry in order.entries]
+    names = {paper_id: short_name(catalog.papers[paper_id]) for paper_id in ids}
+    position = {paper_id: index + 1 for index, paper_id in enumerate(ids)}
+    newest = max((paper.year or 0 for paper in catalog.papers.values()), default=0)
+    return {
+        "title": "Study guide: "
+        + ", ".join(target_label(catalog, target) for target in order.targets),
+        "count": count_noun(len(ids), "paper"),
+        "total": format_minutes(order.total_minutes),
+        "unestimated": order.unestimated,
+        "catalog_summary": f"{count_noun(len(catalog.papers), 'paper')}, newest from {newest}",
+        "stages": split_stages(order),
+        "names": names,
+        "position": position,
+        "selected": set(ids),
+        "format_minutes": format_minutes,
+        "graph_svg": render_graph_svg(graph, catalog.papers, ids, names),
+    }
+
+
+def _html_environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+def render_guide_html(
+    catalog: Catalog, graph: nx.DiGraph, order: ReadingOrder, paper_size: str = "a4"
+) -> str:
+    """Render a study guide as one self-contained HTML page."""
+    view = _view(catalog, graph, order)
+    view["graph_svg"] = Markup(view["graph_svg"])  # built from escaped text
+    view["paper_size"] = paper_size
+    return _html_environment().get_template("guide.html.j2").render(**view)
+
+
+def mermaid_graph(graph: nx.DiGraph, order: ReadingOrder, names: dict[str, str]) -> str:
+    """Return a Mermaid flowchart of the order's prerequisite graph.
+
+    Node labels are quoted, with quotes and Markdown specials replaced by
+    HTML entities, which Mermaid decodes, so no title can end the label.
+    """
+    ids = [entry.paper.id for entry in order.entries]
+    index = {paper_id: f"p{number}" for number, paper_id in enumerate(ids, start=1)}
+    lines = ["flowchart TD"]
+    for paper_id in ids:
+        label = "".join(
+            f"#{ord(character)};" if character in '"<>&`[]{}()|#;' else character
+            for character in " ".join(names[paper_id].split())
+        )
+        lines.append(f'    {index[paper_id]}["{label}"]')
+    for prerequisite, paper in sorted(graph.subgraph(ids).edges):
+        lines.append(f"    {index[prerequisite]} --> {index[paper]}")
+    return "\n".join(lines)
+
+
+def render_guide_markdown(
+    catalog: Catalog, graph: nx.DiGraph, order: ReadingOrder, diagram: bool = True
+) -> str:
+    """Render a study guide as GitHub-flavoured Markdown, with a Mermaid diagram."""
+    view = _view(catalog, graph, order)
+    view["graph_svg"] = ""
+    view["diagram"] = Markdown(mermaid_graph(graph, order, view["names"])) if diagram else None
+    view["md"] = escape_markdown
+    view["url"] = lambda value: Markdown(escape_url(value))
+    return render_markdown_template("guide.md.j2", view)

@@ -1,0 +1,70 @@
+"""Print an HTML study guide to PDF with WeasyPrint, fetching nothing from outside.
+
+Catalog text is untrusted. The URL fetcher given to WeasyPrint serves
+``data:`` URLs and files inside the allowed folders (the templates and the
+catalog) and refuses everything else, network URLs included. A refused
+fetch is reported as a warning, and the document is still produced.
+WeasyPrint is imported here only, so commands that make no PDF do not pay
+its start-up time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+def _permitted(url: str, roots: list[Path]) -> bool:
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme == "data":
+        return True
+    if scheme == "file":
+        path = Path(unquote(parts.path)).resolve()
+        return any(path.is_relative_to(root) for root in roots)
+    return False
+
+
+def sandboxed_fetcher(allowed: Iterable[Path], warn: Callable[[str], None]):
+    """Return a WeasyPrint URL fetcher limited to ``data:`` URLs and files under ``allowed``.
+
+    WeasyPrint 68 and later take a :class:`weasyprint.URLFetcher`; older
+    releases take a function. Both forms refuse the same URLs.
+    """
+    import weasyprint
+
+    roots = [folder.resolve() for folder in allowed]
+
+    def refuse(url: str) -> None:
+        warn(f"refused to fetch {url}: study guides load nothing from the network or other folders")
+        raise ValueError(f"fetching {url} is not allowed")
+
+    if hasattr(weasyprint, "URLFetcher"):
+
+        class SandboxedFetcher(weasyprint.URLFetcher):
+            def fetch(self, url, headers=None):
+                if not _permitted(url, roots):
+                    refuse(url)
+                return super().fetch(url, headers)
+
+        return SandboxedFetcher()
+
+    def fetch(url: str, *args, **kwargs):
+        if not _permitted(url, roots):
+            refuse(url)
+        return weasyprint.default_url_fetcher(url, *args, **kwargs)
+
+    return fetch
+
+
+def render_pdf(html: str, allowed: Iterable[Path], warn: Callable[[str], None]) -> bytes:
+    """Return the PDF bytes of ``html``, fetching only what :func:`sandboxed_fetcher` allows."""
+    import logging
+
+    from weasyprint import HTML
+
+    # WeasyPrint logs each failed fetch itself; the fetcher's warning says it once, plainly.
+    logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
+    document = HTML(string=html, url_fetcher=sandboxed_fetcher(allowed, warn), base_url=None)
+    return document.write_pdf()

@@ -1,0 +1,203 @@
+"""Study guides: PDF checked with a PDF reader, HTML and Markdown, sandboxed fetching."""
+
+import re
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from conftest import TOPICS_YAML, paper_yaml
+
+from paperpath.cli import main
+from paperpath.render.pdf import render_pdf, sandboxed_fetcher
+
+pypdf = pytest.importorskip("pypdf")
+
+
+def run(*args):
+    return CliRunner().invoke(main, [str(arg) for arg in args], catch_exceptions=False)
+
+
+def reading_order_titles(target):
+    import json
+
+    result = run("path", target, "--format", "json")
+    return [paper["title"] for paper in json.loads(result.stdout)["papers"]]
+
+
+@pytest.fixture(scope="module")
+def dpo_pdf(tmp_path_factory):
+    path = tmp_path_factory.mktemp("guide") / "dpo.pdf"
+    result = CliRunner().invoke(main, ["guide", "dpo", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    return pypdf.PdfReader(str(path))
+
+
+def flatten(outline):
+    for item in outline:
+        if isinstance(item, list):
+            yield from flatten(item)
+        else:
+            yield item
+
+
+def test_guide_pdf_cover_contents_and_footer(dpo_pdf):
+    assert len(dpo_pdf.pages) >= 5
+    cover = dpo_pdf.pages[0].extract_text()
+    assert "Study guide: DPO" in cover
+    assert "12 papers, about 12 h 25 min of reading" in cover
+    contents = "\n".join(page.extract_text() for page in dpo_pdf.pages[1:4])
+    assert re.search(r"12\. DPO[ .]*\d+", contents)
+    last = dpo_pdf.pages[-1].extract_text()
+    assert f"Page {len(dpo_pdf.pages)} of {len(dpo_pdf.pages)}" in last
+
+
+def test_guide_pdf_lists_papers_in_reading_order(dpo_pdf):
+    titles = reading_order_titles("dpo")
+    body = " ".join(" ".join(page.extract_text().split()) for page in dpo_pdf.pages[3:])
+    positions = [body.find(f"{index}. {title}") for index, title in enumerate(titles, start=1)]
+    assert all(position >= 0 for position in positions), positions
+    assert positions == sorted(positions)
+
+
+def test_guide_pdf_outline_has_every_paper(dpo_pdf):
+    outline = [item.title for item in flatten(dpo_pdf.outline)]
+    for index, title in enumerate(reading_order_titles("dpo"), start=1):
+        assert f"{index}. {title}" in outline
+    assert any(title.startswith("Stage 1") for title in outline)
+
+
+def test_guide_pdf_prerequisite_links_are_internal(dpo_pdf):
+    internal = 0
+    for page in dpo_pdf.pages:
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            action = annotation.get("/A")
+            if annotation.get("/Dest") is not None or (action and action.get("/S") == "/GoTo"):
+                internal += 1
+    assert internal >= 12  # contents entries and prerequisite mentions
+
+
+def test_guide_html_self_contained_and_stable(tmp_path):
+    first, second = tmp_path / "a.html", tmp_path / "b.html"
+    run("guide", "dpo", "-o", first)
+    run("guide", "dpo", "-o", second)
+    html = first.read_text(encoding="utf-8")
+    assert first.read_bytes() == second.read_bytes()
+    assert "<svg" in html
+    assert 'href="#paper-ppo"' in html
+    assert 'id="paper-ppo"' in html
+    assert "<link" not in html
+    assert not re.search(r"src=\"https?:", html)
+
+
+def test_guide_markdown_mermaid_and_stable(tmp_path):
+    first, second = tmp_path / "a.md", tmp_path / "b.md"
+    run("guide", "grpo", "-o", first)
+    run("guide", "grpo", "-o", second)
+    text = first.read_text(encoding="utf-8")
+    assert first.read_bytes() == second.read_bytes()
+    assert "```mermaid\nflowchart TD" in text
+    plain = tmp_path / "plain.md"
+    run("guide", "grpo", "-o", plain, "--no-diagram")
+    assert "mermaid" not in plain.read_text(encoding="utf-8")
+
+
+def test_guide_unknown_extension_is_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["guide", "dpo", "-o", str(tmp_path / "x.docx")])
+    assert result.exit_code == 2
+    assert "name it .pdf, .html or .md" in result.output
+
+
+class Listener:
+    """A loopback server that counts connections, to prove nothing was fetched."""
+
+    def __init__(self):
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen()
+        self.socket.settimeout(0.2)
+        self.port = self.socket.getsockname()[1]
+        self.connections = 0
+        self.running = True
+        self.thread = threading.Thread(target=self.serve, daemon=True)
+        self.thread.start()
+
+    def serve(self):
+        while self.running:
+            try:
+                connection, _ = self.socket.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            connection.close()
+
+    def close(self):
+        self.running = False
+        self.thread.join(timeout=2)
+        self.socket.close()
+
+
+def test_guide_hostile_catalog_fetches_nothing(write_catalog, tmp_path):
+    listener = Listener()
+    try:
+        summary = (
+            f'\'<img src="http://127.0.0.1:{listener.port}/x"> '
+            f"<style>@import url(http://127.0.0.1:{listener.port}/s.css);</style> "
+            '<img src="file:///etc/hostname"> <script>alert(1)</script>\''
+        )
+        folder = write_catalog(
+            {
+                "topics.yaml": TOPICS_YAML,
+                "papers.yaml": "papers:\n"
+                + paper_yaml(
+                    "evil", status="foundational", title="'Title | `x` <b>'", summary=summary
+                ),
+            }
+        )
+        hostname = (
+            Path("/etc/hostname").read_text().strip() if Path("/etc/hostname").exists() else ""
+        )
+        for suffix in ("pdf", "html", "md"):
+            target = tmp_path / f"evil.{suffix}"
+            result = CliRunner().invoke(
+                main, ["guide", "evil", "-o", str(target), "--catalog", str(folder)]
+            )
+            assert result.exit_code == 0, result.output
+            data = target.read_bytes()
+            assert b"<script>" not in data
+            if hostname and suffix != "pdf":
+                assert hostname.encode() not in data.replace(b"file:///etc/hostname", b"")
+    finally:
+        listener.close()
+    assert listener.connections == 0
+
+
+def test_fetcher_refuses_network_and_outside_files(tmp_path):
+    listener = Listener()
+    warnings = []
+    try:
+        html = (
+            f'<p>x</p><img src="http://127.0.0.1:{listener.port}/a.png">'
+            f"<style>@import url(http://127.0.0.1:{listener.port}/b.css);</style>"
+            '<img src="file:///etc/hostname">'
+        )
+        pdf = render_pdf(html, [tmp_path], warnings.append)
+    finally:
+        listener.close()
+    assert pdf.startswith(b"%PDF")
+    assert listener.connections == 0
+    assert any(f"http://127.0.0.1:{listener.port}/a.png" in message for message in warnings)
+    assert any("file:///etc/hostname" in message for message in warnings)
+
+
+def test_fetcher_allows_files_inside_allowed_folder(tmp_path):
+    picture = tmp_path / "dot.svg"
+    picture.write_text('<svg xmlns="http://www.w3.org/2000/svg" width="4" height="4"/>')
+    warnings = []
+    fetcher = sandboxed_fetcher([tmp_path], warnings.append)
+    fetch = getattr(fetcher, "fetch", fetcher)
+    response = fetch(picture.as_uri())
+    assert response is not None
+    assert warnings == []
