@@ -201,3 +201,18 @@ def test_fetcher_allows_files_inside_allowed_folder(tmp_path):
     response = fetch(picture.as_uri())
     assert response is not None
     assert warnings == []
+
+
+def test_guide_template_dir_overrides_bundled(tmp_path):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "guide.md.j2").write_text(
+        "Custom guide: {{ title }} with {{ count }}\n", encoding="utf-8"
+    )
+    target = tmp_path / "custom.md"
+    result = run("guide", "dpo", "-o", target, "--template-dir", templates)
+    assert result.exit_code == 0
+    assert target.read_text(encoding="utf-8") == "Custom guide: Study guide: DPO with 12 papers\n"
+    html = tmp_path / "bundled.html"
+    run("guide", "dpo", "-o", html, "--template-dir", templates)
+    assert "<svg" in html.read_text(encoding="utf-8")  # no guide.html.j2 there: bundled one

@@ -43,6 +43,11 @@ GUIDE_FORMATS = ("pdf", "html", "md")
     help="PDF page size.",
 )
 @click.option("--no-diagram", is_flag=True, help="Markdown: leave out the Mermaid diagram.")
+@click.option(
+    "--template-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder whose guide.html.j2 or guide.md.j2 replaces the bundled template.",
+)
 @catalog_option
 def guide(
     targets: tuple[str, ...],
@@ -52,6 +57,7 @@ def guide(
     known_file: Path | None,
     paper_size: str,
     no_diagram: bool,
+    template_dir: Path | None,
     catalog_dir: Path | None,
 ) -> None:
     """Write a study guide for TARGETS: cover, graph picture, contents, one section per paper.
@@ -80,15 +86,21 @@ def guide(
         raise PaperpathError("every target is already read; there is nothing to put in a guide")
 
     if chosen == "md":
-        data = render_guide_markdown(catalog, graph, order, diagram=not no_diagram).encode()
+        data = render_guide_markdown(
+            catalog, graph, order, diagram=not no_diagram, template_dir=template_dir
+        ).encode()
     else:
-        html = render_guide_html(catalog, graph, order, paper_size=paper_size)
+        html = render_guide_html(
+            catalog, graph, order, paper_size=paper_size, template_dir=template_dir
+        )
         if chosen == "html":
             data = html.encode()
         else:
             from paperpath.render.pdf import render_pdf
 
             allowed = [templates_dir(), catalog_dir or bundled_catalog_dir()]
+            if template_dir is not None:
+                allowed.append(template_dir)
             data = render_pdf(
                 html,
                 allowed,

@@ -9,6 +9,7 @@ reading order.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -22,8 +23,7 @@ from paperpath.render.durations import format_minutes
 from paperpath.render.escape import Markdown, escape_markdown, escape_url
 from paperpath.render.graph_svg import render_graph_svg
 from paperpath.render.labels import short_name, target_label
-from paperpath.render.templates import render_markdown_template
-from paperpath.resources import templates_dir
+from paperpath.render.templates import render_markdown_template, template_loader
 
 # A stage closes once it holds this much reading time.
 STAGE_MINUTES = 6 * 60
@@ -77,9 +77,9 @@ def _view(catalog: Catalog, graph: nx.DiGraph, order: ReadingOrder) -> dict[str,
     }
 
 
-def _html_environment() -> jinja2.Environment:
+def _html_environment(override: Path | None) -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        loader=template_loader(override),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
@@ -89,13 +89,20 @@ def _html_environment() -> jinja2.Environment:
 
 
 def render_guide_html(
-    catalog: Catalog, graph: nx.DiGraph, order: ReadingOrder, paper_size: str = "a4"
+    catalog: Catalog,
+    graph: nx.DiGraph,
+    order: ReadingOrder,
+    paper_size: str = "a4",
+    template_dir: Path | None = None,
 ) -> str:
-    """Render a study guide as one self-contained HTML page."""
+    """Render a study guide as one self-contained HTML page.
+
+    ``guide.html.j2`` in ``template_dir`` replaces the bundled template.
+    """
     view = _view(catalog, graph, order)
     view["graph_svg"] = Markup(view["graph_svg"])  # built from escaped text
     view["paper_size"] = paper_size
-    return _html_environment().get_template("guide.html.j2").render(**view)
+    return _html_environment(template_dir).get_template("guide.html.j2").render(**view)
 
 
 def mermaid_graph(graph: nx.DiGraph, order: ReadingOrder, names: dict[str, str]) -> str:
@@ -119,7 +126,11 @@ def mermaid_graph(graph: nx.DiGraph, order: ReadingOrder, names: dict[str, str])
 
 
 def render_guide_markdown(
-    catalog: Catalog, graph: nx.DiGraph, order: ReadingOrder, diagram: bool = True
+    catalog: Catalog,
+    graph: nx.DiGraph,
+    order: ReadingOrder,
+    diagram: bool = True,
+    template_dir: Path | None = None,
 ) -> str:
     """Render a study guide as GitHub-flavoured Markdown, with a Mermaid diagram."""
     view = _view(catalog, graph, order)
@@ -127,4 +138,4 @@ def render_guide_markdown(
     view["diagram"] = Markdown(mermaid_graph(graph, order, view["names"])) if diagram else None
     view["md"] = escape_markdown
     view["url"] = lambda value: Markdown(escape_url(value))
-    return render_markdown_template("guide.md.j2", view)
+    return render_markdown_template("guide.md.j2", view, template_dir)

@@ -9,6 +9,7 @@ already Markdown are wrapped in :class:`~paperpath.render.escape.Markdown`.
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import jinja2
@@ -25,10 +26,16 @@ def _finalize_markdown(value: Any) -> str:
     return escape_markdown("" if value is None else str(value))
 
 
+def template_loader(override: Path | None = None) -> jinja2.BaseLoader:
+    """Return a loader that looks in ``override`` first, then in the bundled templates."""
+    folders = [str(override)] if override is not None else []
+    return jinja2.FileSystemLoader([*folders, str(templates_dir())])
+
+
 @cache
-def _markdown_environment() -> jinja2.Environment:
+def _markdown_environment(override: Path | None = None) -> jinja2.Environment:
     environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates_dir())),
+        loader=template_loader(override),
         finalize=_finalize_markdown,
         autoescape=False,
         undefined=jinja2.StrictUndefined,
@@ -40,6 +47,11 @@ def _markdown_environment() -> jinja2.Environment:
     return environment
 
 
-def render_markdown_template(name: str, context: dict[str, Any]) -> str:
-    """Render the Markdown template ``name`` with every value escaped."""
-    return _markdown_environment().get_template(name).render(**context)
+def render_markdown_template(
+    name: str, context: dict[str, Any], override: Path | None = None
+) -> str:
+    """Render the Markdown template ``name`` with every value escaped.
+
+    A template of the same name in ``override`` replaces the bundled one.
+    """
+    return _markdown_environment(override).get_template(name).render(**context)
