@@ -216,3 +216,26 @@ def test_guide_template_dir_overrides_bundled(tmp_path):
     html = tmp_path / "bundled.html"
     run("guide", "dpo", "-o", html, "--template-dir", templates)
     assert "<svg" in html.read_text(encoding="utf-8")  # no guide.html.j2 there: bundled one
+
+
+def test_guide_pdf_same_bytes_on_every_run(tmp_path):
+    first, second = tmp_path / "a.pdf", tmp_path / "b.pdf"
+    run("guide", "dpo", "-o", first)
+    run("guide", "dpo", "-o", second)
+    assert first.read_bytes() == second.read_bytes()
+
+
+def test_graph_svg_wraps_wide_layers(bundled):
+    from paperpath.graph import prerequisite_graph
+    from paperpath.plan import plan_reading_order
+    from paperpath.render.graph_svg import BOX_WIDTH, MAX_PER_ROW, render_graph_svg
+
+    graph = prerequisite_graph(bundled)
+    order = [entry.paper.id for entry in plan_reading_order(bundled, ["tree-search"]).entries]
+    svg = render_graph_svg(graph, bundled.papers, order, {paper: paper for paper in order})
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg).group(1))
+    assert len(order) >= 40
+    assert width <= MAX_PER_ROW * (BOX_WIDTH + 18) + 20
+    assert svg.count("<rect") == len(order)
+    for paper in order:
+        assert f'href="#paper-{paper}"' in svg

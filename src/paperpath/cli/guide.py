@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 import click
@@ -101,10 +102,13 @@ def guide(
             allowed = [templates_dir(), catalog_dir or bundled_catalog_dir()]
             if template_dir is not None:
                 allowed.append(template_dir)
+            newest = max((paper.year or 1970 for paper in catalog.papers.values()), default=1970)
+            timestamp = int(datetime(newest, 1, 1, tzinfo=UTC).timestamp())
             data = render_pdf(
                 html,
                 allowed,
                 lambda message: click.echo(f"paperpath: warning: {message}", err=True),
+                timestamp,
             )
     write_bytes_atomic(output, data)
     click.echo(f"wrote {output} ({len(order.entries)} papers)", err=True)

@@ -1,7 +1,8 @@
 """Draw a reading order's prerequisite graph as SVG, in layers from foundations to targets.
 
 Layer k contains the papers whose longest prerequisite chain inside the
-selection has k edges, so every edge points down. Within a layer, papers
+selection has k edges, so every edge points down; a layer wider than
+``MAX_PER_ROW`` papers continues on the next row. Within a layer, papers
 keep their reading-order positions. Labels are escaped for XML; the
 drawing uses no fonts or files beyond what the page around it provides.
 """
@@ -21,6 +22,9 @@ COLUMN_GAP = 18
 LAYER_GAP = 46
 MARGIN = 10
 MAX_LABEL = 22
+# A wide layer wraps onto several rows, so that a graph of 40 or more
+# papers still prints its boxes large enough to read on one page width.
+MAX_PER_ROW = 6
 
 
 def layers(graph: nx.DiGraph, order: Sequence[str]) -> list[list[str]]:
@@ -49,7 +53,11 @@ def render_graph_svg(
     paper's section (``#paper-<id>``); foundational papers have a thick
     border.
     """
-    rows = layers(graph, order)
+    rows = [
+        layer[start : start + MAX_PER_ROW]
+        for layer in layers(graph, order)
+        for start in range(0, len(layer), MAX_PER_ROW)
+    ]
     width = max((len(row) for row in rows), default=1) * (BOX_WIDTH + COLUMN_GAP) + 2 * MARGIN
     height = len(rows) * (BOX_HEIGHT + LAYER_GAP) + 2 * MARGIN
     centre: dict[str, tuple[float, float]] = {}

@@ -58,13 +58,28 @@ def sandboxed_fetcher(allowed: Iterable[Path], warn: Callable[[str], None]):
     return fetch
 
 
-def render_pdf(html: str, allowed: Iterable[Path], warn: Callable[[str], None]) -> bytes:
-    """Return the PDF bytes of ``html``, fetching only what :func:`sandboxed_fetcher` allows."""
+def render_pdf(
+    html: str, allowed: Iterable[Path], warn: Callable[[str], None], timestamp: int = 0
+) -> bytes:
+    """Return the PDF bytes of ``html``, fetching only what :func:`sandboxed_fetcher` allows.
+
+    ``timestamp`` (seconds since 1970) fills the dates that font subsetting
+    writes into embedded fonts, through the reproducible-builds variable
+    SOURCE_DATE_EPOCH unless the caller has set it, so that the same input
+    gives the same bytes.
+    """
     import logging
+    import os
 
     from weasyprint import HTML
 
     # WeasyPrint logs each failed fetch itself; the fetcher's warning says it once, plainly.
     logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
-    document = HTML(string=html, url_fetcher=sandboxed_fetcher(allowed, warn), base_url=None)
-    return document.write_pdf()
+    previous = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(timestamp))
+    try:
+        document = HTML(string=html, url_fetcher=sandboxed_fetcher(allowed, warn), base_url=None)
+        return document.write_pdf()
+    finally:
+        if previous is None:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
