@@ -6,8 +6,13 @@ from pathlib import Path
 
 import click
 
-from paperpath.cli.options import catalog_option, load_checked_catalog, output_option
-from paperpath.cli.path import read_known_file
+from paperpath.cli.options import (
+    catalog_option,
+    known_options,
+    load_checked_catalog,
+    output_option,
+    read_known,
+)
 from paperpath.output import emit, wrote_file
 from paperpath.render.counts import count_noun
 
@@ -23,17 +28,7 @@ EXPORT_FORMATS = ("bibtex", "csl-json")
     required=True,
     help="bibtex for BibTeX and biber, csl-json for Zotero, Pandoc and other CSL processors.",
 )
-@click.option(
-    "--known",
-    multiple=True,
-    metavar="ID",
-    help="A paper already read, by id or alias, or a topic whose papers are all read (repeatable).",
-)
-@click.option(
-    "--known-file",
-    type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path),
-    help="File of papers already read, one id, alias or topic per line; - reads standard input.",
-)
+@known_options
 @output_option
 @catalog_option
 def export(
@@ -60,7 +55,7 @@ def export(
     from paperpath.render.exports import render_bibtex, render_csl_json
 
     catalog = load_checked_catalog(catalog_dir)
-    known_ids = list(known) + (read_known_file(known_file) if known_file else [])
+    known_ids = read_known(known, known_file)
     order = plan_reading_order(catalog, targets, known_ids)
     papers = [entry.paper for entry in order.entries]
     if not papers:

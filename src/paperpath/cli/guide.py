@@ -7,8 +7,7 @@ from pathlib import Path
 
 import click
 
-from paperpath.cli.options import catalog_option, load_checked_catalog
-from paperpath.cli.path import read_known_file
+from paperpath.cli.options import catalog_option, known_options, load_checked_catalog, read_known
 from paperpath.errors import PaperpathError
 from paperpath.output import write_bytes_atomic
 
@@ -30,12 +29,7 @@ GUIDE_FORMATS = ("pdf", "html", "md")
     type=click.Choice(GUIDE_FORMATS),
     help="Format, when the file name does not say.",
 )
-@click.option("--known", multiple=True, metavar="ID", help="A paper already read (repeatable).")
-@click.option(
-    "--known-file",
-    type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path),
-    help="File of papers already read, one per line; - reads standard input.",
-)
+@known_options
 @click.option(
     "--paper-size",
     type=click.Choice(["a4", "letter"]),
@@ -80,7 +74,7 @@ def guide(
             f"cannot tell the format of {output}; name it .pdf, .html or .md, or give --format"
         )
     catalog = load_checked_catalog(catalog_dir)
-    known_ids = list(known) + (read_known_file(known_file) if known_file else [])
+    known_ids = read_known(known, known_file)
     graph = prerequisite_graph(catalog)
     order = plan_reading_order(catalog, targets, known_ids, graph=graph)
     if not order.entries:

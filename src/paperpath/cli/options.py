@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
 
-from paperpath.errors import CatalogError
+from paperpath.errors import CatalogError, PaperpathError
 from paperpath.resources import bundled_catalog_dir
 
 if TYPE_CHECKING:
@@ -27,6 +28,50 @@ output_option = click.option(
     type=click.Path(dir_okay=False, readable=False, allow_dash=True, path_type=Path),
     help="Write to this file (atomically) instead of standard output; - is standard output.",
 )
+
+
+def known_options(function):
+    """Add ``--known`` and ``--known-file``, the papers a reader has already read."""
+    function = click.option(
+        "--known-file",
+        type=click.Path(exists=True, dir_okay=False, allow_dash=True, path_type=Path),
+        help="File of papers already read, one id, alias or topic per line; "
+        "- reads standard input.",
+    )(function)
+    return click.option(
+        "--known",
+        multiple=True,
+        metavar="ID",
+        help="A paper already read, by id or alias, or a topic whose papers are all read "
+        "(repeatable).",
+    )(function)
+
+
+def read_known(known: tuple[str, ...], known_file: Path | None) -> list[str]:
+    """Return the ids given with ``--known`` followed by those in ``--known-file``."""
+    return list(known) + (read_known_file(known_file) if known_file else [])
+
+
+def read_known_file(path: Path) -> list[str]:
+    """Return the ids in a known-papers file, one per line, skipping blanks and # comments.
+
+    The path ``-`` reads standard input.
+    """
+    try:
+        if str(path) == "-":
+            text = sys.stdin.buffer.read().decode("utf-8")
+        else:
+            text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        raise PaperpathError(f"{path}: the file is not valid UTF-8; save it as UTF-8") from error
+    except OSError as error:
+        raise PaperpathError(f"{path}: cannot read the file: {error.strerror}") from error
+    ids = []
+    for line in text.splitlines():
+        entry = line.split("#", 1)[0].strip()
+        if entry:
+            ids.append(entry)
+    return ids
 
 
 def load_selected_catalog(catalog_dir: Path | None) -> LoadResult:
