@@ -429,11 +429,29 @@ def test_export_known_leaves_out_papers(runner, export_catalog):
     ]
 
 
-def test_export_empty_order_warns(runner):
-    result = invoke(runner, "export", "dpo", "--known", "dpo", "--format", "csl-json")
-    assert result.exit_code == 0
-    assert result.stdout == "[]\n"
-    assert "the export is empty" in result.stderr
+def test_export_empty_order_fails(runner, tmp_path):
+    target = tmp_path / "empty.json"
+    result = runner.invoke(
+        main, ["export", "dpo", "--known", "dpo", "--format", "csl-json", "-o", str(target)]
+    )
+    assert result.exit_code == 1
+    assert "nothing to export" in result.output
+    assert not target.exists()
+
+
+def test_export_keys_independent_of_selection(runner):
+    def keys(*targets):
+        text = invoke(runner, "export", *targets, "--format", "bibtex").stdout
+        found = {}
+        for entry in text.strip().split("\n\n"):
+            key = re.match(r"@\w+\{([^,]+),", entry).group(1)
+            found[re.search(r"paperpath id: ([^}]+)\}", entry).group(1)] = key
+        return found
+
+    alone = keys("self-consistency")
+    together = keys("self-instruct", "self-consistency")
+    assert together["self-consistency"] == alone["self-consistency"]
+    assert together["self-instruct"] != together["self-consistency"]
 
 
 def test_export_format_is_required(runner):

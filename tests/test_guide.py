@@ -239,3 +239,41 @@ def test_graph_svg_wraps_wide_layers(bundled):
     assert svg.count("<rect") == len(order)
     for paper in order:
         assert f'href="#paper-{paper}"' in svg
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        ("{% for x in %}\n", "guide.md.j2:1:"),
+        ("{{ no_such_value }}\n", "template failed:"),
+        ("{{ 1 / 0 }}\n", "ZeroDivisionError"),
+    ],
+)
+def test_guide_broken_template_clean_error(tmp_path, template, message):
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "guide.md.j2").write_text(template, encoding="utf-8")
+    target = tmp_path / "out.md"
+    result = CliRunner().invoke(
+        main, ["guide", "dpo", "-o", str(target), "--template-dir", str(templates)]
+    )
+    assert result.exit_code == 1
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert not target.exists()
+
+
+def test_guide_dash_writes_stdout(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["guide", "dpo", "--format", "md", "-o", "-"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith("# Study guide: DPO")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_guide_format_must_match_extension(tmp_path):
+    result = CliRunner().invoke(
+        main, ["guide", "dpo", "--format", "md", "-o", str(tmp_path / "x.pdf")]
+    )
+    assert result.exit_code == 2
+    assert "does not match" in result.output

@@ -13,6 +13,7 @@ from paperpath.cli.options import (
     output_option,
     read_known,
 )
+from paperpath.errors import PaperpathError
 from paperpath.output import emit, wrote_file
 from paperpath.render.counts import count_noun
 
@@ -52,15 +53,18 @@ def export(
       paperpath export grpo --known ppo --format csl-json -o grpo.json
     """
     from paperpath.plan import plan_reading_order
-    from paperpath.render.exports import render_bibtex, render_csl_json
+    from paperpath.render.exports import citation_keys, render_bibtex, render_csl_json
 
     catalog = load_checked_catalog(catalog_dir)
     known_ids = read_known(known, known_file)
     order = plan_reading_order(catalog, targets, known_ids)
     papers = [entry.paper for entry in order.entries]
     if not papers:
-        click.echo("paperpath: every target is already read; the export is empty", err=True)
+        raise PaperpathError("every target is already read; there is nothing to export")
+    # Keys are made unique over the whole catalog, so a paper keeps its key
+    # whatever else an export contains.
+    keys = citation_keys(sorted(catalog.papers.values(), key=lambda paper: paper.id))
     render = render_bibtex if export_format == "bibtex" else render_csl_json
-    emit(render(papers), output)
+    emit(render(papers, keys), output)
     if wrote_file(output):
         click.echo(f"wrote {output} ({count_noun(len(papers), 'paper')})", err=True)

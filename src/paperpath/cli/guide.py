@@ -20,8 +20,9 @@ GUIDE_FORMATS = ("pdf", "html", "md")
     "-o",
     "--output",
     required=True,
-    type=click.Path(dir_okay=False, readable=False, path_type=Path),
-    help="File to write; its extension (.pdf, .html, .md) chooses the format.",
+    type=click.Path(dir_okay=False, readable=False, allow_dash=True, path_type=Path),
+    help="File to write; its extension (.pdf, .html, .md) chooses the format. "
+    "- writes to standard output, with --format.",
 )
 @click.option(
     "--format",
@@ -63,12 +64,17 @@ def guide(
       paperpath guide tree-search -o tree-search.html
       paperpath guide grpo --known ppo -o grpo.md
     """
+    import jinja2
+
     from paperpath.graph import prerequisite_graph
     from paperpath.plan import plan_reading_order
     from paperpath.render.guide import render_guide_html, render_guide_markdown
-    from paperpath.resources import bundled_catalog_dir, templates_dir
 
-    chosen = output_format or output.suffix.lstrip(".").lower()
+    to_stdout = str(output) == "-"
+    suffix = "" if to_stdout else output.suffix.lstrip(".").lower()
+    if output_format and suffix in GUIDE_FORMATS and suffix != output_format:
+        raise click.UsageError(f"--format {output_format} does not match the file name {output}")
+    chosen = output_format or suffix
     if chosen not in GUIDE_FORMATS:
         raise click.UsageError(
             f"cannot tell the format of {output}; name it .pdf, .html or .md, or give --format"
@@ -80,29 +86,55 @@ def guide(
     if not order.entries:
         raise PaperpathError("every target is already read; there is nothing to put in a guide")
 
-    if chosen == "md":
-        data = render_guide_markdown(
-            catalog, graph, order, diagram=not no_diagram, template_dir=template_dir
-        ).encode()
-    else:
-        html = render_guide_html(
-            catalog, graph, order, paper_size=paper_size, template_dir=template_dir
-        )
-        if chosen == "html":
-            data = html.encode()
+    try:
+        if chosen == "md":
+            data = render_guide_markdown(
+                catalog, graph, order, diagram=not no_diagram, template_dir=template_dir
+            ).encode()
         else:
-            from paperpath.render.pdf import render_pdf
-
-            allowed = [templates_dir(), catalog_dir or bundled_catalog_dir()]
-            if template_dir is not None:
-                allowed.append(template_dir)
-            newest = max((paper.year or 1970 for paper in catalog.papers.values()), default=1970)
-            timestamp = int(datetime(newest, 1, 1, tzinfo=UTC).timestamp())
-            data = render_pdf(
-                html,
-                allowed,
-                lambda message: click.echo(f"paperpath: warning: {message}", err=True),
-                timestamp,
+            html = render_guide_html(
+                catalog, graph, order, paper_size=paper_size, template_dir=template_dir
             )
+            data = (
+                html.encode()
+                if chosen == "html"
+                else _pdf(html, catalog, catalog_dir, template_dir)
+            )
+    except jinja2.TemplateSyntaxError as error:
+        raise PaperpathError(
+            f"template {error.filename or error.name}:{error.lineno}: {error.message}; "
+            "fix the template"
+        ) from error
+    except jinja2.TemplateError as error:
+        raise PaperpathError(f"template failed: {error}; fix the template") from error
+    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:
+        if template_dir is None:
+            raise
+        raise PaperpathError(
+            f"a template in {template_dir} failed: {type(error).__name__}: {error}; "
+            "fix the template"
+        ) from error
+
+    if to_stdout:
+        click.get_binary_stream("stdout").write(data)
+        return
     write_bytes_atomic(output, data)
     click.echo(f"wrote {output} ({len(order.entries)} papers)", err=True)
+
+
+def _pdf(html: str, catalog, catalog_dir: Path | None, template_dir: Path | None) -> bytes:
+    from paperpath.render.pdf import render_pdf
+    from paperpath.resources import bundled_catalog_dir, templates_dir
+
+    allowed = [templates_dir(), catalog_dir or bundled_catalog_dir()]
+    if template_dir is not None:
+        allowed.append(template_dir)
+    # Embedded fonts carry a date; the newest paper's year keeps it the same on every run.
+    newest = max((paper.year or 1970 for paper in catalog.papers.values()), default=1970)
+    timestamp = int(datetime(newest, 1, 1, tzinfo=UTC).timestamp())
+    return render_pdf(
+        html,
+        allowed,
+        lambda message: click.echo(f"paperpath: warning: {message}", err=True),
+        timestamp,
+    )

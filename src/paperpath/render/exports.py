@@ -21,7 +21,7 @@ import json
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -252,9 +252,13 @@ def _bibtex_fields(paper: Paper, entry_type: str) -> list[tuple[str, str]]:
     return fields
 
 
-def render_bibtex(papers: Sequence[Paper]) -> str:
-    """Render ``papers`` as BibTeX entries, in the order given, separated by blank lines."""
-    keys = citation_keys(papers)
+def render_bibtex(papers: Sequence[Paper], keys: Mapping[str, str] | None = None) -> str:
+    """Render ``papers`` as BibTeX entries, in the order given, separated by blank lines.
+
+    ``keys`` maps paper ids to citation keys; by default they are made
+    unique within ``papers`` alone.
+    """
+    keys = keys if keys is not None else citation_keys(papers)
     entries = []
     for paper in papers:
         entry_type = bibtex_entry_type(paper.venue)
@@ -295,8 +299,8 @@ def _csl_item(paper: Paper, key: str) -> dict[str, object]:
     return item
 
 
-def render_csl_json(papers: Sequence[Paper]) -> str:
-    """Render ``papers`` as a CSL-JSON array, in the order given."""
-    keys = citation_keys(papers)
+def render_csl_json(papers: Sequence[Paper], keys: Mapping[str, str] | None = None) -> str:
+    """Render ``papers`` as a CSL-JSON array, in the order given; ``keys`` as in render_bibtex."""
+    keys = keys if keys is not None else citation_keys(papers)
     items = [_csl_item(paper, keys[paper.id]) for paper in papers]
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"

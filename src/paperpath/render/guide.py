@@ -72,6 +72,14 @@ def _view(catalog: Catalog, graph: nx.DiGraph, order: ReadingOrder) -> dict[str,
         "names": names,
         "position": position,
         "selected": set(ids),
+        # Each paper's prerequisites on the path, in reading order.
+        "prerequisites_of": {
+            paper_id: sorted(
+                (link.id for link in catalog.papers[paper_id].prerequisites if link.id in position),
+                key=position.get,
+            )
+            for paper_id in ids
+        },
         "format_minutes": format_minutes,
         "graph_svg": render_graph_svg(graph, catalog.papers, ids, names),
     }
