@@ -5,14 +5,13 @@ import socket
 import threading
 from pathlib import Path
 
+import pypdf
 import pytest
 from click.testing import CliRunner
 from conftest import TOPICS_YAML, paper_yaml
 
 from paperpath.cli import main
 from paperpath.render.pdf import render_pdf, sandboxed_fetcher
-
-pypdf = pytest.importorskip("pypdf")
 
 
 def run(*args):
