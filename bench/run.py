@@ -6,9 +6,9 @@ installed:
     python bench/run.py [--runs N] [--list PATH]
 
 Each figure is the median wall time over N runs. A command and its
-baseline run alternately (A B A B ...) so that a machine that speeds up
-or slows down during the run affects both alike; the ratio is the median
-of the per-pair ratios. The baseline is ``python -c "import paperpath"``,
+baseline run alternately (A B A B ...), so a machine that speeds up or
+slows down during the run affects both alike. The ratio is the median of
+the per-pair ratios. The baseline is ``python -c "import paperpath"``,
 the floor that any paperpath command pays.
 """
 

@@ -73,7 +73,7 @@ def test_bundled_catalog_has_every_shared_list_paper(bundled):
         ("reasoning-large-language-models-survey", "arxiv", "2302.06476", "2407.11511"),
         # The list's link is cut short.
         ("survey-feedback-based-multi-step", "arxiv", "2502.143", "2502.14333"),
-        # The list's date badge says 2024.05; arXiv v1 is from May 2023.
+        # The list's date badge gives 2024.05, but arXiv v1 is from May 2023.
         ("lets-verify-step-by-step", "year", 2024, 2023),
         # The list titles this entry "Representation Finetuning" but links the
         # ACL 2024 paper on reasoning with reinforced fine-tuning.

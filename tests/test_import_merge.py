@@ -236,8 +236,8 @@ def test_shared_lists_merge_keeps_edits(tmp_path):
     assert loaded.errors == []
     papers = loaded.catalog.papers
     # The newer list's second "Reasoning with Large Language Models" survey
-    # carries another paper's arXiv id; against the catalog its title
-    # matches the survey imported from the older list, which keeps its id.
+    # carries another paper's arXiv id. Against the catalog its title matches
+    # the survey imported from the older list, and that survey keeps its id.
     assert len(papers) == 162
     assert "the list says 2302.06476; the catalog keeps its own id" in result.output
     r1 = papers["deepseek-r1"]

@@ -67,5 +67,5 @@ class Catalog:
 
     def papers_in_topic(self, topic_id: str) -> list[Paper]:
         """Return the papers tagged with ``topic_id`` or with any topic below it."""
-        wanted = set(self.topic_subtree(topic_id))
-        return [paper for paper in self.papers.values() if wanted.intersection(paper.topics)]
+        subtree = set(self.topic_subtree(topic_id))
+        return [paper for paper in self.papers.values() if subtree.intersection(paper.topics)]

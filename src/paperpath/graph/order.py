@@ -275,7 +275,7 @@ def _best_move(
     return best_change, best_index
 
 
-# The longest runs that the run-swap search exchanges. Longer runs find
+# The maximum length of the runs that the run-swap search exchanges. Longer runs find
 # more improvements but cost the square of this length at every position.
 MAX_RUN = 8
 

@@ -140,12 +140,13 @@ class TitleFind:
 
 
 def find_title(scan: InlineScan) -> TitleFind:
-    """Find an entry's title.
+    """Find an entry's title, trying these forms in order.
 
-    In order of preference: a leading emphasized title; a quoted title, as
-    in citation styles; an emphasized run of several words; the text
-    before the first link; the text of the first link that is not a label
-    such as "Paper".
+    1. A leading emphasized title.
+    2. A quoted title, as in citation styles.
+    3. An emphasized run of several words.
+    4. The text before the first link.
+    5. The text of the first link that is not a label such as "Paper".
     """
     lead = _lead_pieces(scan)
     date = _strip_prefixes(lead)

@@ -1,7 +1,7 @@
 """Draw a reading order's prerequisite graph as SVG, in layers from foundations to targets.
 
 Layer k contains the papers whose longest prerequisite chain inside the
-selection has k edges, so every edge points down; a layer wider than
+selection has k edges, so every edge points down. A layer wider than
 ``MAX_PER_ROW`` papers continues on the next row. Within a layer, papers
 keep their reading-order positions. Labels are escaped for XML; the
 drawing uses no fonts or files beyond what the page around it provides.

@@ -25,7 +25,7 @@ from paperpath.render.graph_svg import render_graph_svg
 from paperpath.render.labels import short_name, target_label
 from paperpath.render.templates import render_markdown_template, template_loader
 
-# A stage closes once it holds this much reading time.
+# A stage closes once its reading time reaches this many minutes.
 STAGE_MINUTES = 6 * 60
 PAPER_SIZES = ("a4", "letter")
 

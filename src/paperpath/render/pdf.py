@@ -30,13 +30,13 @@ def sandboxed_fetcher(allowed: Iterable[Path], warn: Callable[[str], None]):
     """Return a WeasyPrint URL fetcher limited to ``data:`` URLs and files under ``allowed``.
 
     WeasyPrint 68 and later take a :class:`weasyprint.URLFetcher`; older
-    releases take a function. Both forms refuse the same URLs.
+    releases take a function. Both forms reject the same URLs.
     """
     import weasyprint
 
     roots = [folder.resolve() for folder in allowed]
 
-    def refuse(url: str) -> None:
+    def reject(url: str) -> None:
         warn(f"refused to fetch {url}: study guides load nothing from the network or other folders")
         raise ValueError(f"fetching {url} is not allowed")
 
@@ -45,14 +45,14 @@ def sandboxed_fetcher(allowed: Iterable[Path], warn: Callable[[str], None]):
         class SandboxedFetcher(weasyprint.URLFetcher):
             def fetch(self, url, headers=None):
                 if not _permitted(url, roots):
-                    refuse(url)
+                    reject(url)
                 return super().fetch(url, headers)
 
         return SandboxedFetcher()
 
     def fetch(url: str, *args, **kwargs):
         if not _permitted(url, roots):
-            refuse(url)
+            reject(url)
         return weasyprint.default_url_fetcher(url, *args, **kwargs)
 
     return fetch
@@ -73,7 +73,8 @@ def render_pdf(
 
     from weasyprint import HTML
 
-    # WeasyPrint logs each failed fetch itself; the fetcher's warning says it once, plainly.
+    # WeasyPrint logs each failed fetch itself, so its log is silenced and the
+    # fetcher's one warning line reports the rejection instead.
     logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(timestamp))
