@@ -276,3 +276,85 @@ def test_guide_format_must_match_extension(tmp_path):
     )
     assert result.exit_code == 2
     assert "does not match" in result.output
+
+
+def installed_font_covers(text):
+    """True when fontconfig lists a font with every character of ``text``."""
+    import shutil
+    import subprocess
+
+    if shutil.which("fc-list") is None:
+        return False
+    charset = " ".join(f"{ord(character):x}" for character in text)
+    listed = subprocess.run(
+        ["fc-list", f":charset={charset}", "family"], capture_output=True, text=True
+    )
+    return bool(listed.stdout.strip())
+
+
+def test_render_pdf_missing_glyphs_warning():
+    warnings = []
+    pdf = render_pdf("<p>x \u0378 y \u0379 z \u0378</p>", [], warnings.append)
+    assert pdf.startswith(b"%PDF")
+    assert len(warnings) == 1
+    assert "U+0378" in warnings[0] and "U+0379" in warnings[0]
+    assert "fonts-noto-cjk" in warnings[0] and "--template-dir" in warnings[0]
+
+
+def test_guide_pdf_cjk_author_or_font_warning(write_catalog, tmp_path):
+    name = "山田太郎"
+    entry = paper_yaml("cjk", status="foundational", title="'Reasoning 推理 study'")
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n" + entry.replace("[A. Author]", f"[{name}, Zoë Łukasz]"),
+        }
+    )
+    target = tmp_path / "cjk.pdf"
+    result = CliRunner().invoke(main, ["guide", "cjk", "-o", str(target), "--catalog", folder])
+    assert result.exit_code == 0, result.output
+    if installed_font_covers(name + "推理"):
+        text = "".join(page.extract_text() for page in pypdf.PdfReader(str(target)).pages)
+        assert "no installed font" not in result.output
+        assert name in text.replace(" ", "") and "Zoë Łukasz" in text
+    else:
+        assert "no installed font has" in result.output
+        assert "山 (U+5C71)" in result.output and "fonts-noto-cjk" in result.output
+
+
+def test_guide_pdf_accented_names_render(write_catalog, tmp_path):
+    names = "Zoë Łukasz, Ψάρρος Ηλίας, Юрий Ćirić"
+    entry = paper_yaml("accents", status="foundational", title="'Détente über Ψ'")
+    folder = write_catalog(
+        {
+            "topics.yaml": TOPICS_YAML,
+            "papers.yaml": "papers:\n" + entry.replace("[A. Author]", f"[{names}]"),
+        }
+    )
+    target = tmp_path / "accents.pdf"
+    result = CliRunner().invoke(main, ["guide", "accents", "-o", str(target), "--catalog", folder])
+    assert result.exit_code == 0, result.output
+    assert "no installed font" not in result.output
+    text = "".join(page.extract_text() for page in pypdf.PdfReader(str(target)).pages)
+    for name in names.split(", ") + ["Détente über Ψ"]:
+        assert name in text
+
+
+@pytest.mark.parametrize(
+    ("name", "lines"),
+    [
+        ("PPO", ["PPO"]),
+        ("Policy Gradient Theorem", ["Policy Gradient", "Theorem"]),
+        ("Deep RL from human preferences", ["Deep RL from human", "preferences"]),
+        (
+            "Let's Verify Step by Step with a very long name",
+            ["Let's Verify Step by", "Step with a very long…"],
+        ),
+        ("Supercalifragilisticexpialidocious", ["Supercalifragilistice…"]),
+    ],
+)
+def test_graph_label_lines_wrap(name, lines):
+    from paperpath.render.graph_svg import MAX_LABEL, label_lines
+
+    assert label_lines(name) == lines
+    assert all(len(line) <= MAX_LABEL for line in lines)

@@ -39,9 +39,40 @@ def layers(graph: nx.DiGraph, order: Sequence[str]) -> list[list[str]]:
     return result
 
 
-def _label(text: str) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1] + "…"
+def label_lines(text: str) -> list[str]:
+    """Split a label into at most two lines of ``MAX_LABEL`` characters, breaking at spaces.
+
+    What does not fit is cut, and the cut is marked with an ellipsis.
+    """
+    lines: list[str] = []
+    rest = " ".join(text.split())
+    while rest and len(lines) < 2:
+        if len(rest) <= MAX_LABEL:
+            lines.append(rest)
+            rest = ""
+            break
+        cut = rest.rfind(" ", 0, MAX_LABEL + 1)
+        if cut <= 0:  # one word longer than a line
+            lines.append(rest[: MAX_LABEL - 1] + "…")
+            rest = ""
+            break
+        lines.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest:
+        lines[-1] = lines[-1][: MAX_LABEL - 1].rstrip() + "…"
+    return lines
+
+
+def _text(x: float, top: float, lines: list[str]) -> str:
+    if len(lines) == 1:
+        baselines = [top + BOX_HEIGHT / 2 + 4]
+    else:
+        baselines = [top + BOX_HEIGHT / 2 - 2.5, top + BOX_HEIGHT / 2 + 10]
+    spans = "".join(
+        f'<tspan x="{x:.1f}" y="{baseline:.1f}">{escape(line)}</tspan>'
+        for line, baseline in zip(lines, baselines, strict=False)
+    )
+    return f'<text text-anchor="middle" font-size="10.5">{spans}</text>'
 
 
 def render_graph_svg(
@@ -83,14 +114,12 @@ def render_graph_svg(
         foundational = papers[paper].is_foundational
         stroke = "2.5" if foundational else "1"
         fill = "#eef3fb" if foundational else "#ffffff"
-        label = escape(_label(names[paper]))
         left, top = x - BOX_WIDTH / 2, y
         parts.append(
             f"<a href={quoteattr('#paper-' + paper)}>"
             f'<rect x="{left:.1f}" y="{top:.1f}" width="{BOX_WIDTH}" height="{BOX_HEIGHT}" '
             f'rx="4" fill="{fill}" stroke="#1f3a5f" stroke-width="{stroke}"/>'
-            f'<text x="{x:.1f}" y="{top + BOX_HEIGHT / 2 + 4:.1f}" text-anchor="middle" '
-            f'font-size="11">{label}</text></a>'
+            f"{_text(x, top, label_lines(names[paper]))}</a>"
         )
     parts.append("</svg>")
     return "\n".join(parts)

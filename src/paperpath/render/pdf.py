@@ -10,6 +10,7 @@ its start-up time.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -68,19 +69,58 @@ def render_pdf(
     SOURCE_DATE_EPOCH unless the caller has set it, so that the same input
     gives the same bytes.
     """
-    import logging
     import os
 
     from weasyprint import HTML
 
-    # WeasyPrint logs each failed fetch itself, so its log is silenced and the
-    # fetcher's one warning line reports the rejection instead.
-    logging.getLogger("weasyprint").setLevel(logging.CRITICAL)
+    # The fetcher already warns about each rejected URL, so WeasyPrint's log is
+    # kept off the terminal. Its missing-glyph records become one warning.
+    logger = logging.getLogger("weasyprint")
+    glyphs = _MissingGlyphs()
+    saved = (logger.level, logger.propagate, logger.handlers[:])
+    logger.setLevel(logging.WARNING)
+    logger.propagate = False
+    logger.handlers[:] = [glyphs]
     previous = os.environ.get("SOURCE_DATE_EPOCH")
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(timestamp))
     try:
         document = HTML(string=html, url_fetcher=sandboxed_fetcher(allowed, warn), base_url=None)
-        return document.write_pdf()
+        pdf = document.write_pdf()
     finally:
         if previous is None:
             os.environ.pop("SOURCE_DATE_EPOCH", None)
+        logger.setLevel(saved[0])
+        logger.propagate = saved[1]
+        logger.handlers[:] = saved[2]
+    if glyphs.codepoints:
+        warn(missing_glyphs_message(glyphs.codepoints))
+    return pdf
+
+
+def missing_glyphs_message(codepoints: Iterable[int], max_listed: int = 8) -> str:
+    """Return the warning for characters that no installed font can draw."""
+    ordered = sorted(set(codepoints))
+    listed = ", ".join(_describe(code) for code in ordered[:max_listed])
+    more = f" and {len(ordered) - max_listed} more" if len(ordered) > max_listed else ""
+    return (
+        f"no installed font has {listed}{more}; the PDF shows them as empty boxes. "
+        "Install a font that covers them (Debian and Ubuntu: apt install fonts-noto-cjk "
+        "for Chinese, Japanese and Korean) or add one with @font-face in a --template-dir"
+    )
+
+
+class _MissingGlyphs(logging.Handler):
+    """Collect the code points WeasyPrint reports as drawn with the .notdef glyph."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.codepoints: set[int] = set()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if str(record.msg).startswith(".notdef glyph") and len(record.args or ()) == 2:
+            self.codepoints.add(int(record.args[1]))
+
+
+def _describe(code: int) -> str:
+    character = chr(code)
+    return f"{character} (U+{code:04X})" if character.isprintable() else f"U+{code:04X}"
