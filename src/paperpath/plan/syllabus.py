@@ -11,8 +11,9 @@ known papers. The budget fields decide the packing:
 - both: weeks of at most ``hours_per_week`` hours; when they need more
   than ``weeks`` weeks, :class:`WeeksExceededError` gives the number they need.
 
-Optional readings do not count against the budget. Each one sits in the
-first week by which all of its prerequisites in the course are read.
+Optional readings do not count against the budget. Each one sits in its
+pinned week, or else in the first week by which all of its prerequisites
+in the course are read.
 """
 
 from __future__ import annotations
@@ -122,7 +123,8 @@ def plan_syllabus(
 
     budget_fitted = hours_per_week is None
     parents = {topic.id: topic.parent for topic in catalog.topics.values()}
-    pins = curriculum.pinned
+    # Pinned optional readings are placed after packing, outside the budget.
+    pins = {paper_id: week for paper_id, week in curriculum.pinned.items() if paper_id in ids}
     if budget_fitted:
         budget, packed = smallest_budget(graph, catalog.papers, ids, weeks, pins, parents)
     else:
@@ -166,12 +168,12 @@ def _static_problems(
     in_course = set(ids)
     for paper_id, week in curriculum.pinned.items():
         where = ("pinned", curriculum.pinned_keys[paper_id])
-        if paper_id not in in_course:
+        if paper_id not in in_course and paper_id not in curriculum.optional:
             problems.append(
                 curriculum.problem(
                     where,
-                    f"'{paper_id}' is not a required reading of this course",
-                    "add it to 'goals' or remove the pin",
+                    f"'{paper_id}' is not a reading of this course",
+                    "add it to 'goals' or 'optional', or remove the pin",
                 )
             )
             continue
@@ -229,7 +231,10 @@ def _packing_problems(
     """Report pins that overfill or empty a week, and themes of weeks that do not exist."""
     problems = []
     pins_by_week: dict[int, list[str]] = {}
+    placed = {paper_id for week in packed for paper_id in week.paper_ids}
     for paper_id, week in sorted(curriculum.pinned.items()):
+        if paper_id not in placed:
+            continue  # an optional reading
         pins_by_week.setdefault(week, []).append(paper_id)
     for week in packed:
         if is_overfull(week, catalog.papers, budget):
@@ -273,19 +278,46 @@ def _place_optional(
     known: set[str],
     week_count: int,
 ) -> dict[int, list[OptionalReading]]:
-    """Put each optional reading in the first week after all its prerequisites in the course."""
+    """Put each optional reading in its pinned week, or else the first week after its prerequisites.
+
+    Raises :class:`~paperpath.errors.CurriculumError` for an optional
+    reading pinned before one of its prerequisites in the course, or after
+    the last week.
+    """
     placed: dict[int, list[OptionalReading]] = {}
+    problems = []
+    covered = set(week_of) | known | set(curriculum.optional)
+    for known_id in known:
+        covered |= nx.ancestors(graph, known_id)
     for paper_id in curriculum.optional:
         if paper_id in week_of or paper_id in known:
             continue  # a topic listed as optional may include required or known papers
-        prerequisites = list(graph.predecessors(paper_id))
-        week = max((week_of[p] for p in prerequisites if p in week_of), default=1)
-        covered = set(week_of) | known | set(curriculum.optional)
-        for known_id in known:
-            covered |= nx.ancestors(graph, known_id)
-        uncovered = tuple(catalog.papers[p] for p in sorted(prerequisites) if p not in covered)
-        reading = OptionalReading(catalog.papers[paper_id], uncovered)
-        placed.setdefault(min(week, week_count), []).append(reading)
+        prerequisites = sorted(graph.predecessors(paper_id))
+        earliest = max((week_of[p] for p in prerequisites if p in week_of), default=1)
+        week = curriculum.pinned.get(paper_id, min(earliest, week_count))
+        if paper_id in curriculum.pinned:
+            where = ("pinned", curriculum.pinned_keys[paper_id])
+            late = [p for p in prerequisites if week_of.get(p, 0) > week]
+            if late:
+                problems.append(
+                    curriculum.problem(
+                        where,
+                        f"optional reading '{paper_id}' is pinned to week {week}, before its "
+                        f"prerequisite '{late[0]}' (week {week_of[late[0]]})",
+                        f"pin it to week {earliest} or later",
+                    )
+                )
+            if week > week_count:
+                problems.append(
+                    curriculum.problem(
+                        where,
+                        f"pinned to week {week}, but the syllabus has {week_count} weeks",
+                        f"pin it to a week from 1 to {week_count}",
+                    )
+                )
+        uncovered = tuple(catalog.papers[p] for p in prerequisites if p not in covered)
+        placed.setdefault(week, []).append(OptionalReading(catalog.papers[paper_id], uncovered))
+    _raise_problems(problems)
     return placed
 
 
