@@ -219,6 +219,7 @@ def _explain(detail: dict, loc: tuple, scalar: ScalarSource | None) -> tuple[str
         return f"unknown key '{name}'", "remove it or correct its name" + did_you_mean(name, FIELDS)
     if kind in {"greater_than", "greater_than_equal", "less_than", "less_than_equal"}:
         bound = next(iter(detail["ctx"].values()))
+        bound = f"{bound:g}" if isinstance(bound, float) else bound
         relation = {
             "greater_than": "greater than",
             "greater_than_equal": "at least",

@@ -34,7 +34,7 @@ BUDGET_STEP_MINUTES = 30
 class PackedWeek:
     """The papers of one week, in the order to read them.
 
-    ``oversized`` is true for a week that holds a single paper longer than
+    ``oversized`` is true for a week that contains a single paper longer than
     the budget.
     """
 
@@ -118,7 +118,7 @@ def pack_weeks(
         else []
         for paper_id in order
     }
-    # For each paper, the earliest pinned week of a paper that needs it; such
+    # For each paper, the earliest pinned week of a paper that needs it. Such
     # papers are read first so that the pinned week does not overflow.
     needed_by_week = {paper_id: math.inf for paper_id in order}
     for pinned_id, week in pinned.items():
