@@ -347,3 +347,13 @@ def test_syllabus_unknown_name_lists_choices(tmp_path):
     assert result.exit_code == 1
     assert "no curriculum named 'no-such-course'" in result.output
     assert "reasoning-models" in result.output
+
+
+def test_packing_doctests_pass():
+    import doctest
+
+    import paperpath.plan.packing
+
+    results = doctest.testmod(paperpath.plan.packing)
+    assert results.attempted > 0
+    assert results.failed == 0
