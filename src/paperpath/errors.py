@@ -36,3 +36,21 @@ class CatalogError(PaperpathError):
 
 class TargetError(PaperpathError):
     """A target or known paper names nothing in the catalog, or several things."""
+
+
+class CurriculumError(PaperpathError):
+    """A curriculum file has errors; ``problems`` lists every one of them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        count = len(problems)
+        noun = "error" if count == 1 else "errors"
+        pronoun = "it" if count == 1 else "them"
+        super().__init__(
+            f"the curriculum has {count} {noun}; fix {pronoun} and run the command again"
+        )
+
+    def show(self, file=None) -> None:
+        for problem in self.problems:
+            click.echo(problem.format(), err=True)
+        super().show(file)

@@ -14,6 +14,7 @@ from paperpath.cli.export import export
 from paperpath.cli.guide import guide
 from paperpath.cli.importer import import_group
 from paperpath.cli.path import path
+from paperpath.cli.syllabus import syllabus
 
 _VERSION_MESSAGE = f"%(prog)s %(version)s (Python {sys.version.split()[0]})"
 
@@ -33,3 +34,4 @@ def main() -> None:
 
 for command in (path, guide, export, check, schema, papers, show, topics, audit, import_group):
     main.add_command(command)
+main.add_command(syllabus)

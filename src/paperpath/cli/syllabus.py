@@ -1,0 +1,176 @@
+"""``paperpath syllabus``: write a course syllabus as PDF, HTML or Markdown."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from paperpath.cli.options import catalog_option, load_checked_catalog
+from paperpath.errors import PaperpathError
+from paperpath.output import write_bytes_atomic
+
+SYLLABUS_FORMATS = ("pdf", "html", "md")
+
+
+@click.command()
+@click.argument("curriculum", required=False, metavar="NAME|FILE")
+@click.option("--list", "list_curricula", is_flag=True, help="List the bundled curricula.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, readable=False, allow_dash=True, path_type=Path),
+    help="File to write; its extension (.pdf, .html, .md) chooses the format. "
+    "- writes to standard output, with --format.",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(SYLLABUS_FORMATS),
+    help="Format, when the file name does not say.",
+)
+@click.option(
+    "--weeks",
+    type=click.IntRange(min=1),
+    help="Number of weeks, replacing the curriculum's 'weeks'.",
+)
+@click.option(
+    "--hours-per-week",
+    type=click.FloatRange(min=0, min_open=True, max=168),
+    help="Reading hours per week, replacing the curriculum's 'hours_per_week'.",
+)
+@click.option(
+    "--paper-size",
+    type=click.Choice(["a4", "letter"]),
+    default="a4",
+    show_default=True,
+    help="PDF page size.",
+)
+@click.option("--no-diagram", is_flag=True, help="Markdown: leave out the Mermaid diagram.")
+@click.option(
+    "--template-dir",
+    type=click.Path(exists=True, file_okay=False, path_type=Path),
+    help="Folder whose syllabus.html.j2 or syllabus.md.j2 replaces the bundled template.",
+)
+@catalog_option
+def syllabus(
+    curriculum: str | None,
+    list_curricula: bool,
+    output: Path | None,
+    output_format: str | None,
+    weeks: int | None,
+    hours_per_week: float | None,
+    paper_size: str,
+    no_diagram: bool,
+    template_dir: Path | None,
+    catalog_dir: Path | None,
+) -> None:
+    """Write the week-by-week syllabus of a curriculum: a bundled NAME or a YAML FILE.
+
+    The reading order of the curriculum's goals is packed into weeks
+    within the hour budget, each paper after its prerequisites. When the
+    goals need more weeks than the curriculum gives, the command names
+    the number of weeks they need and exits with status 1.
+
+    \b
+    Example:
+      paperpath syllabus --list
+      paperpath syllabus post-training-overview -o overview.pdf
+      paperpath syllabus my-course.yaml -o my-course.md --weeks 12
+    """
+    if list_curricula:
+        if curriculum or output:
+            raise click.UsageError("--list takes no curriculum and no -o")
+        click.echo(_list_text(), nl=False)
+        return
+    if not curriculum:
+        raise click.UsageError("name a curriculum (see --list) or give a curriculum file")
+    if output is None:
+        raise click.UsageError("give -o FILE (.pdf, .html or .md), or -o - with --format")
+    chosen = _chosen_format(output, output_format)
+
+    from paperpath.curriculum import find_curriculum, load_curriculum
+    from paperpath.graph import prerequisite_graph
+    from paperpath.plan import plan_syllabus
+
+    path, display_path = find_curriculum(curriculum)
+    catalog = load_checked_catalog(catalog_dir)
+    course = load_curriculum(path, display_path, catalog)
+    graph = prerequisite_graph(catalog)
+    planned = plan_syllabus(catalog, course, graph, weeks=weeks, hours_per_week=hours_per_week)
+    if not planned.order.entries:
+        raise PaperpathError("every goal is assumed knowledge; the syllabus would be empty")
+    data = _render(
+        chosen, catalog, graph, planned, paper_size, no_diagram, template_dir, catalog_dir
+    )
+
+    if str(output) == "-":
+        click.get_binary_stream("stdout").write(data)
+        return
+    write_bytes_atomic(output, data)
+    click.echo(
+        f"wrote {output} ({len(planned.weeks)} weeks, {len(planned.order.entries)} papers)",
+        err=True,
+    )
+
+
+def _chosen_format(output: Path, output_format: str | None) -> str:
+    suffix = "" if str(output) == "-" else output.suffix.lstrip(".").lower()
+    if output_format and suffix in SYLLABUS_FORMATS and suffix != output_format:
+        raise click.UsageError(f"--format {output_format} does not match the file name {output}")
+    chosen = output_format or suffix
+    if chosen not in SYLLABUS_FORMATS:
+        raise click.UsageError(
+            f"cannot tell the format of {output}; name it .pdf, .html or .md, or give --format"
+        )
+    return chosen
+
+
+def _render(
+    chosen, catalog, graph, planned, paper_size, no_diagram, template_dir, catalog_dir
+) -> bytes:
+    import jinja2
+
+    from paperpath.cli.guide import _pdf
+    from paperpath.render.syllabus import render_syllabus_html, render_syllabus_markdown
+
+    try:
+        if chosen == "md":
+            return render_syllabus_markdown(
+                catalog, graph, planned, diagram=not no_diagram, template_dir=template_dir
+            ).encode()
+        html = render_syllabus_html(
+            catalog, graph, planned, paper_size=paper_size, template_dir=template_dir
+        )
+        if chosen == "html":
+            return html.encode()
+        # The study guide's sandboxed renderer: templates and catalog folders only.
+        return _pdf(html, catalog, catalog_dir, template_dir)
+    except jinja2.TemplateSyntaxError as error:
+        raise PaperpathError(
+            f"template {error.filename or error.name}:{error.lineno}: {error.message}; "
+            "fix the template"
+        ) from error
+    except jinja2.TemplateError as error:
+        raise PaperpathError(f"template failed: {error}; fix the template") from error
+
+
+def _list_text() -> str:
+    """Return one line per bundled curriculum: name, budget and title."""
+    from paperpath.catalog.yamlsource import read_yaml
+    from paperpath.curriculum import curriculum_files
+
+    lines = []
+    for path in curriculum_files():
+        document, _ = read_yaml(path, f"curricula/{path.name}")
+        data = document.data if document is not None and isinstance(document.data, dict) else {}
+        budget = []
+        if isinstance(data.get("weeks"), int):
+            budget.append(f"{data['weeks']} weeks")
+        if isinstance(data.get("hours_per_week"), int | float):
+            budget.append(f"{data['hours_per_week']:g} h/week")
+        title = str(data.get("title", "(no title)"))
+        lines.append(f"{path.stem:<28} {', '.join(budget):<22} {title}")
+    if not lines:
+        return "no curricula are bundled\n"
+    return "\n".join(lines) + "\n"
