@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
 from pathlib import Path
 
 import click
 
-from paperpath.cli.options import catalog_option, known_options, load_checked_catalog, read_known
+from paperpath.cli.options import (
+    catalog_option,
+    known_options,
+    load_checked_catalog,
+    read_known,
+    render_catalog_pdf,
+)
 from paperpath.errors import PaperpathError
 from paperpath.output import write_bytes_atomic
 
@@ -98,7 +103,7 @@ def guide(
             data = (
                 html.encode()
                 if chosen == "html"
-                else _pdf(html, catalog, catalog_dir, template_dir)
+                else render_catalog_pdf(html, catalog, catalog_dir, template_dir)
             )
     except jinja2.TemplateSyntaxError as error:
         raise PaperpathError(
@@ -120,21 +125,3 @@ def guide(
         return
     write_bytes_atomic(output, data)
     click.echo(f"wrote {output} ({len(order.entries)} papers)", err=True)
-
-
-def _pdf(html: str, catalog, catalog_dir: Path | None, template_dir: Path | None) -> bytes:
-    from paperpath.render.pdf import render_pdf
-    from paperpath.resources import bundled_catalog_dir, templates_dir
-
-    allowed = [templates_dir(), catalog_dir or bundled_catalog_dir()]
-    if template_dir is not None:
-        allowed.append(template_dir)
-    # Embedded fonts carry a date; the newest paper's year keeps it the same on every run.
-    newest = max((paper.year or 1970 for paper in catalog.papers.values()), default=1970)
-    timestamp = int(datetime(newest, 1, 1, tzinfo=UTC).timestamp())
-    return render_pdf(
-        html,
-        allowed,
-        lambda message: click.echo(f"paperpath: warning: {message}", err=True),
-        timestamp,
-    )

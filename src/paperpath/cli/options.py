@@ -104,3 +104,29 @@ def load_checked_catalog(catalog_dir: Path | None) -> Catalog:
             err=True,
         )
     return result.catalog
+
+
+def render_catalog_pdf(
+    html: str, catalog: Catalog, catalog_dir: Path | None, template_dir: Path | None
+) -> bytes:
+    """Print ``html`` to PDF in the sandbox: only the templates and the catalog are readable.
+
+    Fetch rejections and missing glyphs are printed as warnings on stderr.
+    """
+    from datetime import UTC, datetime
+
+    from paperpath.render.pdf import render_pdf
+    from paperpath.resources import bundled_catalog_dir, templates_dir
+
+    allowed = [templates_dir(), catalog_dir or bundled_catalog_dir()]
+    if template_dir is not None:
+        allowed.append(template_dir)
+    # Embedded fonts carry a date; the newest paper's year keeps it the same on every run.
+    newest = max((paper.year or 1970 for paper in catalog.papers.values()), default=1970)
+    timestamp = int(datetime(newest, 1, 1, tzinfo=UTC).timestamp())
+    return render_pdf(
+        html,
+        allowed,
+        lambda message: click.echo(f"paperpath: warning: {message}", err=True),
+        timestamp,
+    )

@@ -131,7 +131,7 @@ def _render(
 ) -> bytes:
     import jinja2
 
-    from paperpath.cli.guide import _pdf
+    from paperpath.cli.options import render_catalog_pdf
     from paperpath.render.syllabus import render_syllabus_html, render_syllabus_markdown
 
     try:
@@ -145,7 +145,7 @@ def _render(
         if chosen == "html":
             return html.encode()
         # The study guide's sandboxed renderer: templates and catalog folders only.
-        return _pdf(html, catalog, catalog_dir, template_dir)
+        return render_catalog_pdf(html, catalog, catalog_dir, template_dir)
     except jinja2.TemplateSyntaxError as error:
         raise PaperpathError(
             f"template {error.filename or error.name}:{error.lineno}: {error.message}; "
