@@ -189,6 +189,16 @@ def test_syllabus_weeks_option_overrides(small_catalog, tmp_path):
     assert "## Week 3:" in output.read_text(encoding="utf-8")
 
 
+def test_syllabus_too_few_weeks_before_pin_errors(tmp_path):
+    # The shipped RLHF course pins papers to weeks 4 and 5 and has themes up to week 6.
+    output = tmp_path / "out.md"
+    result = run("syllabus", "rlhf-preference-optimization", "--weeks", "2", "-o", output)
+    assert result.exit_code == 1
+    assert "the goals need 6 weeks" in result.output
+    assert "pinned to week" not in result.output
+    assert not output.exists()
+
+
 def test_syllabus_weeks_alone_fits_budget(small_catalog, tmp_path):
     course = write_curriculum(
         tmp_path,

@@ -119,12 +119,28 @@ def plan_syllabus(
     order = plan_reading_order(catalog, spec.goals, assumed, graph=graph)
     ids = [entry.paper.id for entry in order.entries]
     known = {paper_id for target in curriculum.assumed_targets for paper_id in target.paper_ids}
-    _raise_problems(_static_problems(curriculum, graph, ids, known, weeks))
+    _raise_problems(_static_problems(curriculum, graph, ids, known))
 
     budget_fitted = hours_per_week is None
     parents = {topic.id: topic.parent for topic in catalog.topics.values()}
     # Pinned optional readings are placed after packing, outside the budget.
     pins = {paper_id: week for paper_id, week in curriculum.pinned.items() if paper_id in ids}
+    out_of_range = _week_range_problems(curriculum, weeks) if weeks is not None else []
+    if out_of_range:
+        # Too few weeks for the goals is the problem to report first: pins and
+        # themes for the missing weeks only follow from it.
+        if not budget_fitted:
+            in_range = {paper_id: week for paper_id, week in pins.items() if week <= weeks}
+            budget = round(hours_per_week * 60)
+            needed = len(pack_weeks(graph, catalog.papers, ids, budget, in_range, parents))
+            if needed > weeks:
+                fitting, fitted = smallest_budget(
+                    graph, catalog.papers, ids, weeks, in_range, parents
+                )
+                raise WeeksExceededError(
+                    needed, weeks, budget, fitting if len(fitted) <= weeks else None
+                )
+        _raise_problems(out_of_range)
     if budget_fitted:
         budget, packed = smallest_budget(graph, catalog.papers, ids, weeks, pins, parents)
     else:
@@ -160,8 +176,32 @@ def _raise_problems(problems: list[Problem]) -> None:
         raise CurriculumError(sorted(problems, key=lambda p: (p.line or 0, p.message)))
 
 
+def _week_range_problems(curriculum: Curriculum, weeks: int) -> list[Problem]:
+    """Report pins and themes for weeks after the last one."""
+    problems = []
+    for paper_id, week in curriculum.pinned.items():
+        if week > weeks:
+            problems.append(
+                curriculum.problem(
+                    ("pinned", curriculum.pinned_keys[paper_id]),
+                    f"pinned to week {week}, but the course has {weeks} weeks",
+                    f"pin it to a week from 1 to {weeks}",
+                )
+            )
+    for week in curriculum.spec.themes:
+        if week > weeks:
+            problems.append(
+                curriculum.problem(
+                    ("themes", week),
+                    f"week {week} has a theme, but the course has {weeks} weeks",
+                    "remove the theme or raise 'weeks'",
+                )
+            )
+    return problems
+
+
 def _static_problems(
-    curriculum: Curriculum, graph: nx.DiGraph, ids: list[str], known: set[str], weeks: int | None
+    curriculum: Curriculum, graph: nx.DiGraph, ids: list[str], known: set[str]
 ) -> list[Problem]:
     """Check pins, themes and optional readings against the reading order before packing."""
     problems = []
@@ -177,14 +217,6 @@ def _static_problems(
                 )
             )
             continue
-        if weeks is not None and week > weeks:
-            problems.append(
-                curriculum.problem(
-                    where,
-                    f"pinned to week {week}, but the course has {weeks} weeks",
-                    f"pin it to a week from 1 to {weeks}",
-                )
-            )
         for ancestor in sorted(nx.ancestors(graph, paper_id) & curriculum.pinned.keys()):
             if curriculum.pinned[ancestor] > week:
                 problems.append(
@@ -194,16 +226,6 @@ def _static_problems(
                         f"'{ancestor}' (pinned to week {curriculum.pinned[ancestor]})",
                         f"pin '{paper_id}' to week {curriculum.pinned[ancestor]} or later, "
                         f"or pin '{ancestor}' earlier",
-                    )
-                )
-    if weeks is not None:
-        for week in curriculum.spec.themes:
-            if week > weeks:
-                problems.append(
-                    curriculum.problem(
-                        ("themes", week),
-                        f"week {week} has a theme, but the course has {weeks} weeks",
-                        "remove the theme or raise 'weeks'",
                     )
                 )
     for index, target in enumerate(curriculum.optional_targets):
