@@ -14,6 +14,7 @@ from paperpath.cli.export import export
 from paperpath.cli.guide import guide
 from paperpath.cli.importer import import_group
 from paperpath.cli.path import path
+from paperpath.cli.progress import done, goal_group, next_papers, progress, undone
 
 _VERSION_MESSAGE = f"%(prog)s %(version)s (Python {sys.version.split()[0]})"
 
@@ -32,4 +33,6 @@ def main() -> None:
 
 
 for command in (path, guide, export, check, schema, papers, show, topics, audit, import_group):
+    main.add_command(command)
+for command in (done, undone, next_papers, progress, goal_group):
     main.add_command(command)
