@@ -300,9 +300,9 @@ def goal_list(progress_file: Path | None, catalog_dir: Path | None) -> None:
         click.echo("No goals set; add one with 'paperpath goal add TARGET'.", err=True)
     for goal in records.goals:
         if goal in catalog.papers:
-            click.echo(plain_text(f"{goal}\tpaper\t{catalog.papers[goal].title}"))
+            click.echo(f"{goal}\tpaper\t{plain_text(catalog.papers[goal].title)}")
         elif goal in catalog.topics:
-            click.echo(plain_text(f"{goal}\ttopic\t{catalog.topics[goal].title}"))
+            click.echo(f"{goal}\ttopic\t{plain_text(catalog.topics[goal].title)}")
         else:
             click.echo(f"{goal}\tnot in the catalog\tremove it with 'paperpath goal remove {goal}'")
 

@@ -199,17 +199,18 @@ def _missing_lines(
     lines = []
     if missing:
         listed = ", ".join(f"{paper_id} (read {day.isoformat()})" for paper_id, day in missing)
-        lines += _wrap(
-            f"Kept in the progress file but not in the catalog: {listed}. "
-            "Remove one with 'paperpath undone ID'.",
-            "",
+        lines.append(
+            plain_text(
+                f"Kept in the progress file but not in the catalog: {listed}. "
+                "Remove one with 'paperpath undone ID'."
+            )
         )
     if missing_goals:
-        lines += _wrap(
-            "Goals not in the catalog: "
-            + ", ".join(missing_goals)
-            + ". Remove one with 'paperpath goal remove ID'.",
-            "",
+        lines.append(
+            plain_text(
+                f"Goals not in the catalog: {', '.join(missing_goals)}. "
+                "Remove one with 'paperpath goal remove ID'."
+            )
         )
     return lines
 
