@@ -1,4 +1,4 @@
-"""What to read next: unread papers whose prerequisites are all read, and why.
+"""Suggestions of what to read next: unread papers whose prerequisites are all read.
 
 Papers on the way to the reader's targets come first, in the order of the
 targets' reading order (see :func:`remaining_order`). Other papers that

@@ -26,7 +26,7 @@ FORMAT_VERSION = 1
 
 @dataclass(frozen=True)
 class Progress:
-    """What a reader has read (paper id to date) and the targets they set as goals."""
+    """The papers a reader has read (paper id to date) and the targets they set as goals."""
 
     read: dict[str, date] = field(default_factory=dict)
     goals: tuple[str, ...] = ()

@@ -3,7 +3,7 @@
 Every change runs under an exclusive lock on ``<file>.lock`` (filelock), so
 commands running at the same time each apply their change to the latest
 records and none is lost. Before each write, the previous good file is
-copied to ``<file>.bak``; both writes go through a temporary file and a
+copied to ``<file>.bak``. Both writes go through a temporary file and a
 rename, so a reader sees either the old or the new file, never a mix.
 
 A file that cannot be read or parsed is never overwritten: the command
