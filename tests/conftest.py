@@ -119,3 +119,16 @@ def bundled():
     result = load_catalog(bundled_catalog_dir())
     assert not result.errors, [problem.format() for problem in result.errors]
     return result.catalog
+
+
+@pytest.fixture(autouse=True)
+def progress_file(tmp_path_factory, monkeypatch) -> Path:
+    """Point every test, and the processes it starts, at a progress file of its own.
+
+    No test may read or write the reader's real progress file in the user
+    data folder. The folder is not tmp_path, whose contents tests check.
+    """
+    folder = tmp_path_factory.mktemp("progress")
+    monkeypatch.setenv("PAPERPATH_PROGRESS", str(folder / "progress.json"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(folder / "xdg-data"))
+    return folder / "progress.json"

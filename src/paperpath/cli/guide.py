@@ -13,6 +13,7 @@ from paperpath.cli.options import (
     read_known,
     render_catalog_pdf,
 )
+from paperpath.cli.progress_options import load_read_dates, use_progress_option, wants_progress
 from paperpath.errors import PaperpathError
 from paperpath.output import write_bytes_atomic
 
@@ -36,6 +37,7 @@ GUIDE_FORMATS = ("pdf", "html", "md")
     help="Format, when the file name does not say.",
 )
 @known_options
+@use_progress_option("Tick off the papers marked read with 'paperpath done', with their dates.")
 @click.option(
     "--paper-size",
     type=click.Choice(["a4", "letter"]),
@@ -56,6 +58,8 @@ def guide(
     output_format: str | None,
     known: tuple[str, ...],
     known_file: Path | None,
+    use_progress: bool,
+    progress_file: Path | None,
     paper_size: str,
     no_diagram: bool,
     template_dir: Path | None,
@@ -63,11 +67,16 @@ def guide(
 ) -> None:
     """Write a study guide for TARGETS: cover, graph picture, contents, one section per paper.
 
+    --progress keeps the papers marked read in the guide and ticks their
+    check boxes, so the guide stays a record of the whole path; --known
+    leaves papers out.
+
     \b
     Example:
       paperpath guide dpo -o dpo.pdf
       paperpath guide tree-search -o tree-search.html
       paperpath guide grpo --known ppo -o grpo.md
+      paperpath guide dpo --progress -o dpo.html
     """
     import jinja2
 
@@ -90,15 +99,28 @@ def guide(
     order = plan_reading_order(catalog, targets, known_ids, graph=graph)
     if not order.entries:
         raise PaperpathError("every target is already read; there is nothing to put in a guide")
+    read_on = {}
+    if wants_progress(use_progress, progress_file):
+        read_on = load_read_dates(catalog, progress_file)
 
     try:
         if chosen == "md":
             data = render_guide_markdown(
-                catalog, graph, order, diagram=not no_diagram, template_dir=template_dir
+                catalog,
+                graph,
+                order,
+                diagram=not no_diagram,
+                template_dir=template_dir,
+                read_on=read_on,
             ).encode()
         else:
             html = render_guide_html(
-                catalog, graph, order, paper_size=paper_size, template_dir=template_dir
+                catalog,
+                graph,
+                order,
+                paper_size=paper_size,
+                template_dir=template_dir,
+                read_on=read_on,
             )
             data = (
                 html.encode()

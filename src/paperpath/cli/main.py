@@ -14,6 +14,7 @@ from paperpath.cli.export import export
 from paperpath.cli.guide import guide
 from paperpath.cli.importer import import_group
 from paperpath.cli.path import path
+from paperpath.cli.progress import done, goal_group, next_papers, progress, undone
 from paperpath.cli.syllabus import syllabus
 
 _VERSION_MESSAGE = f"%(prog)s %(version)s (Python {sys.version.split()[0]})"
@@ -32,6 +33,23 @@ def main() -> None:
     """
 
 
-for command in (path, guide, export, check, schema, papers, show, topics, audit, import_group):
+COMMANDS = (
+    path,
+    guide,
+    syllabus,
+    export,
+    done,
+    undone,
+    next_papers,
+    progress,
+    goal_group,
+    check,
+    schema,
+    papers,
+    show,
+    topics,
+    audit,
+    import_group,
+)
+for command in COMMANDS:
     main.add_command(command)
-main.add_command(syllabus)

@@ -8,7 +8,9 @@ reading order.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +58,16 @@ def split_stages(order: ReadingOrder) -> list[Stage]:
     return stages
 
 
-def _view(catalog: Catalog, graph: nx.DiGraph, order: ReadingOrder) -> dict[str, Any]:
+def _view(
+    catalog: Catalog,
+    graph: nx.DiGraph,
+    order: ReadingOrder,
+    read_on: Mapping[str, date] | None = None,
+) -> dict[str, Any]:
     ids = [entry.paper.id for entry in order.entries]
+    read = {
+        paper_id: read_on[paper_id].isoformat() for paper_id in ids if paper_id in (read_on or {})
+    }
     names = {paper_id: short_name(catalog.papers[paper_id]) for paper_id in ids}
     position = {paper_id: index + 1 for index, paper_id in enumerate(ids)}
     newest = max((paper.year or 0 for paper in catalog.papers.values()), default=0)
@@ -82,7 +92,20 @@ def _view(catalog: Catalog, graph: nx.DiGraph, order: ReadingOrder) -> dict[str,
         },
         "format_minutes": format_minutes,
         "graph_svg": render_graph_svg(graph, catalog.papers, ids, names),
+        # Paper id to the ISO date it was marked read, for the papers on this path.
+        "read_on": read,
+        "read_summary": _read_summary(order, read) if read_on is not None else None,
     }
+
+
+def _read_summary(order: ReadingOrder, read: Mapping[str, str]) -> str:
+    minutes_read = sum(
+        entry.paper.reading_minutes or 0 for entry in order.entries if entry.paper.id in read
+    )
+    return (
+        f"Read so far: {len(read)} of {count_noun(len(order.entries), 'paper')}, "
+        f"{format_minutes(minutes_read)}; {format_minutes(order.total_minutes - minutes_read)} left"
+    )
 
 
 def _html_environment(override: Path | None) -> jinja2.Environment:
@@ -102,12 +125,14 @@ def render_guide_html(
     order: ReadingOrder,
     paper_size: str = "a4",
     template_dir: Path | None = None,
+    read_on: Mapping[str, date] | None = None,
 ) -> str:
     """Render a study guide as one self-contained HTML page.
 
     ``guide.html.j2`` in ``template_dir`` replaces the bundled template.
+    Papers in ``read_on`` (id to the date read) get a ticked check box.
     """
-    view = _view(catalog, graph, order)
+    view = _view(catalog, graph, order, read_on)
     view["graph_svg"] = Markup(view["graph_svg"])  # built from escaped text
     view["paper_size"] = paper_size
     return _html_environment(template_dir).get_template("guide.html.j2").render(**view)
@@ -139,9 +164,13 @@ def render_guide_markdown(
     order: ReadingOrder,
     diagram: bool = True,
     template_dir: Path | None = None,
+    read_on: Mapping[str, date] | None = None,
 ) -> str:
-    """Render a study guide as GitHub-flavoured Markdown, with a Mermaid diagram."""
-    view = _view(catalog, graph, order)
+    """Render a study guide as GitHub-flavoured Markdown, with a Mermaid diagram.
+
+    Papers in ``read_on`` (id to the date read) get a ticked task-list box.
+    """
+    view = _view(catalog, graph, order, read_on)
     view["graph_svg"] = ""
     view["diagram"] = Markdown(mermaid_graph(graph, order, view["names"])) if diagram else None
     view["md"] = escape_markdown
