@@ -94,6 +94,16 @@ def emit(text: str, output: Path | None) -> None:
         raise PaperpathError(f"cannot write to standard output: {error.strerror}") from error
 
 
+def emit_bytes(data: bytes) -> None:
+    """Write ``data`` to stdout as bytes, after any text already printed there."""
+    sys.stdout.flush()
+    stream = getattr(sys.stdout, "buffer", None)
+    if stream is None:
+        raise PaperpathError("standard output takes only text here; write to a file with -o FILE")
+    stream.write(data)
+    stream.flush()
+
+
 def wrote_file(output: Path | None) -> bool:
     """Return whether ``output`` names a file rather than stdout."""
     return output is not None and output != STDOUT

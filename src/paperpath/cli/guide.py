@@ -15,7 +15,7 @@ from paperpath.cli.options import (
 )
 from paperpath.cli.progress_options import load_read_dates, use_progress_option, wants_progress
 from paperpath.errors import PaperpathError
-from paperpath.output import write_bytes_atomic
+from paperpath.output import emit_bytes, write_bytes_atomic
 
 GUIDE_FORMATS = ("pdf", "html", "md")
 
@@ -143,7 +143,7 @@ def guide(
         ) from error
 
     if to_stdout:
-        click.get_binary_stream("stdout").write(data)
+        emit_bytes(data)
         return
     write_bytes_atomic(output, data)
     click.echo(f"wrote {output} ({len(order.entries)} papers)", err=True)

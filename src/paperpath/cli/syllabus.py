@@ -8,7 +8,7 @@ import click
 
 from paperpath.cli.options import catalog_option, load_checked_catalog
 from paperpath.errors import PaperpathError
-from paperpath.output import write_bytes_atomic
+from paperpath.output import emit_bytes, write_bytes_atomic
 
 SYLLABUS_FORMATS = ("pdf", "html", "md")
 
@@ -105,7 +105,7 @@ def syllabus(
     )
 
     if str(output) == "-":
-        click.get_binary_stream("stdout").write(data)
+        emit_bytes(data)
         return
     write_bytes_atomic(output, data)
     click.echo(
