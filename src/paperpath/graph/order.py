@@ -110,8 +110,11 @@ def reading_order(
     >>> reading_order(graph, papers, papers)
     ['rl', 'ppo', 'lm', 'rlhf']
     """
-    subgraph = graph.subgraph(set(selection))
-    weight = {paper: subgraph.in_degree(paper) - subgraph.out_degree(paper) for paper in subgraph}
+    subgraph = _Dag(graph.subgraph(set(selection)))
+    weight = {
+        paper: len(subgraph.predecessors(paper)) - len(subgraph.successors(paper))
+        for paper in subgraph
+    }
     key = tie_break_key(papers)
     order = _improve(subgraph, weight, _depth_first_order(subgraph, weight, key))
 
@@ -129,8 +132,9 @@ def reading_order(
                 anchored.append(paper)
         else:
             segment.append(paper)
-    floor = total_distance(subgraph, chronological_order(graph, papers, subgraph))
-    return anchored if total_distance(subgraph, anchored) <= floor else order
+    view = graph.subgraph(subgraph.nodes)
+    floor = total_distance(view, chronological_order(graph, papers, subgraph.nodes))
+    return anchored if total_distance(view, anchored) <= floor else order
 
 
 def topic_anchors(
@@ -164,7 +168,39 @@ def total_distance(graph: nx.DiGraph, order: list[str]) -> int:
     )
 
 
-def _improve(subgraph: nx.DiGraph, weight: Mapping[str, int], order: list[str]) -> list[str]:
+class _Dag:
+    """The selected part of the prerequisite graph as plain sets, for fast lookups.
+
+    The local search asks millions of ``has_edge`` and ``predecessors``
+    questions; a networkx subgraph view answers each through several layers
+    of filters, which made ordering 1,000 papers about ten times slower.
+    """
+
+    def __init__(self, view: nx.DiGraph) -> None:
+        self.nodes = list(view)
+        self._predecessors = {paper: set(view.predecessors(paper)) for paper in self.nodes}
+        self._successors = {paper: set(view.successors(paper)) for paper in self.nodes}
+
+    def __iter__(self):
+        return iter(self.nodes)
+
+    def __len__(self) -> int:
+        return len(self.nodes)
+
+    def __contains__(self, paper: object) -> bool:
+        return paper in self._predecessors
+
+    def predecessors(self, paper: str) -> set[str]:
+        return self._predecessors[paper]
+
+    def successors(self, paper: str) -> set[str]:
+        return self._successors[paper]
+
+    def has_edge(self, prerequisite: str, paper: str) -> bool:
+        return paper in self._successors[prerequisite]
+
+
+def _improve(subgraph: _Dag, weight: Mapping[str, int], order: list[str]) -> list[str]:
     while True:
         order = _improve_by_moves(subgraph, weight, order)
         swapped = _improve_by_run_swaps(subgraph, weight, order)
@@ -174,7 +210,7 @@ def _improve(subgraph: nx.DiGraph, weight: Mapping[str, int], order: list[str]) 
 
 
 def _depth_first_order(
-    subgraph: nx.DiGraph, weight: Mapping[str, int], key: SortKey, first: list[str] | None = None
+    subgraph: _Dag, weight: Mapping[str, int], key: SortKey, first: list[str] | None = None
 ) -> list[str]:
     placed: set[str] = set()
     order: list[str] = []
@@ -223,9 +259,7 @@ def _depth_first_order(
     return order
 
 
-def _improve_by_moves(
-    subgraph: nx.DiGraph, weight: Mapping[str, int], order: list[str]
-) -> list[str]:
+def _improve_by_moves(subgraph: _Dag, weight: Mapping[str, int], order: list[str]) -> list[str]:
     """Move single papers while that strictly shortens the total prerequisite distance.
 
     Moving paper v right past papers S changes the total by
@@ -255,7 +289,7 @@ def _improve_by_moves(
 
 
 def _best_move(
-    order: list[str], index: int, step: int, subgraph: nx.DiGraph, weight: Mapping[str, int]
+    order: list[str], index: int, step: int, subgraph: _Dag, weight: Mapping[str, int]
 ) -> tuple[int, int]:
     """Return the most negative change of total distance moving ``order[index]`` by ``step``s."""
     paper = order[index]
@@ -280,9 +314,7 @@ def _best_move(
 MAX_RUN = 8
 
 
-def _improve_by_run_swaps(
-    subgraph: nx.DiGraph, weight: Mapping[str, int], order: list[str]
-) -> list[str]:
+def _improve_by_run_swaps(subgraph: _Dag, weight: Mapping[str, int], order: list[str]) -> list[str]:
     """Swap adjacent runs A, B while that strictly shortens the total distance.
 
     A moves right by len(B) and B left by len(A), so the total changes by
@@ -303,21 +335,23 @@ def _improve_by_run_swaps(
 
 
 def _swap_first_improving_run(
-    subgraph: nx.DiGraph, weight: Mapping[str, int], order: list[str], start: int
+    subgraph: _Dag, weight: Mapping[str, int], order: list[str], start: int
 ) -> bool:
+    first: set[str] = set()
+    first_weight = 0
     for first_length in range(1, MAX_RUN + 1):
         middle = start + first_length
         if middle > len(order):
             return False
-        first = set(order[start:middle])
-        first_weight = sum(weight[paper] for paper in first)
+        first.add(order[middle - 1])
+        first_weight += weight[order[middle - 1]]
         second_weight = 0
         for second_length in range(1, MAX_RUN + 1):
             end = middle + second_length
             if end > len(order):
                 break
             paper = order[end - 1]
-            if any(prerequisite in first for prerequisite in subgraph.predecessors(paper)):
+            if not first.isdisjoint(subgraph.predecessors(paper)):
                 break
             second_weight += weight[paper]
             if second_length * first_weight - first_length * second_weight < 0:
