@@ -71,7 +71,7 @@ def catalog_files(directory: Path) -> list[Path]:
     return sorted(files)
 
 
-def _display_path(path: Path, directory: Path, display_root: str | None) -> str:
+def display_path(path: Path, directory: Path, display_root: str | None) -> str:
     if display_root is not None:
         return f"{display_root}/{path.relative_to(directory).as_posix()}"
     try:
@@ -125,7 +125,7 @@ def _load(directory: Path, display_root: str | None) -> LoadResult:
         )
 
     for path in files:
-        document, file_problems = read_yaml(path, _display_path(path, directory, display_root))
+        document, file_problems = read_yaml(path, display_path(path, directory, display_root))
         problems.extend(file_problems)
         if document is not None:
             for section, entry in _document_entries(document, problems):
