@@ -1,71 +1,94 @@
-"""Time paperpath's commands as whole processes, each beside a baseline.
+"""Print every benchmark figure of paperpath, each beside its baseline.
 
 Run from the repository root with the environment that has paperpath
 installed:
 
-    python bench/run.py [--runs N] [--list PATH]
+    python bench/run.py            # every figure, about 5 minutes on 2 cores
+    python bench/run.py --quick    # 1,000 and 10,000 papers only, fewer runs
 
-Each figure is the median wall time over N runs. A command and its
-baseline run alternately (A B A B ...), so a machine that speeds up or
-slows down during the run affects both alike. The ratio is the median of
-the per-pair ratios. The baseline is ``python -c "import paperpath"``,
-the floor that any paperpath command pays.
+Figures, in order:
+
+1. whole commands on the bundled catalog beside ``python -c "import paperpath"``;
+2. loading and validating synthetic catalogs of 1,000, 10,000 and 100,000
+   papers beside networkx's topological_sort of the same graph, the growth
+   between sizes, a reading order for a target with about 1,000 ancestors
+   beside topological_sort of the same selection, and a whole ``path``
+   process on 100,000 papers with its peak resident memory;
+3. a study-guide PDF of more than 150 papers beside WeasyPrint alone;
+4. order quality on the bundled catalog beside two topological sorts.
+
+Each time is the median of several runs. A figure and its baseline run
+alternately (A B A B ...) and the ratio is the median of per-pair ratios.
+Synthetic catalogs are generated from a fixed seed into a temporary folder,
+and the catalog cache is pointed there too, so the user's cache is untouched.
 """
 
 from __future__ import annotations
 
 import argparse
-import statistics
-import subprocess
+import platform
 import sys
+import tempfile
 import time
 from pathlib import Path
+
+from guide_pdf import guide_figure
+from quality import quality_figures
+from speed import command_figures, scale_figures
+from synthetic import generate_catalog
+
+from paperpath.catalog import load_catalog
+from paperpath.resources import bundled_catalog_dir
 
 REPOSITORY = Path(__file__).resolve().parents[1]
 DEFAULT_LIST = REPOSITORY.parent / "shared" / "sources" / "awesome-llm-post-training.md"
 
 
-def wall_time(command: list[str]) -> float:
-    started = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    return time.perf_counter() - started
+def machine() -> str:
+    """Describe the machine: CPU model, cores and Python version."""
+    model = platform.processor() or "unknown CPU"
+    try:
+        for text in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
+            if text.startswith("model name"):
+                model = text.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import os
 
-
-def compare(name: str, command: list[str], baseline: list[str], runs: int) -> None:
-    wall_time(command)  # warm the file cache; not counted
-    wall_time(baseline)
-    times, floors, ratios = [], [], []
-    for _ in range(runs):
-        measured = wall_time(command)
-        floor = wall_time(baseline)
-        times.append(measured)
-        floors.append(floor)
-        ratios.append(measured / floor)
-    print(
-        f"{name:<56} median {statistics.median(times):6.3f} s   "
-        f"baseline {statistics.median(floors):6.3f} s   "
-        f"ratio {statistics.median(ratios):5.1f}"
-    )
+    return f"{model}, {os.cpu_count()} cores, Python {sys.version.split()[0]}"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=7, help="timed runs per command (default 7)")
+    parser.add_argument("--quick", action="store_true", help="skip 100,000 papers; 3 runs")
+    parser.add_argument("--runs", type=int, help="timed runs per figure (default 7, quick 3)")
     parser.add_argument("--list", type=Path, default=DEFAULT_LIST, help="awesome list to import")
     arguments = parser.parse_args()
+    runs = arguments.runs or (3 if arguments.quick else 7)
+    sizes = (1_000, 10_000) if arguments.quick else (1_000, 10_000, 100_000)
+    started = time.perf_counter()
+    print(f"{machine()}; {runs} runs per figure")
 
-    python = sys.executable
-    floor = [python, "-c", "import paperpath"]
-    paperpath = [python, "-m", "paperpath"]
-    print(f"python {sys.version.split()[0]}, {arguments.runs} runs per figure")
-    runs = arguments.runs
-    compare("paperpath path dpo (bundled catalog)", [*paperpath, "path", "dpo"], floor, runs)
-    compare("paperpath check --strict", [*paperpath, "check", "--strict"], floor, runs)
-    if arguments.list.exists():
-        command = [*paperpath, "import", "awesome", str(arguments.list), "--dry-run"]
-        compare(f"import awesome {arguments.list.name} --dry-run", command, floor, runs)
-    else:
-        print(f"skipped the import figure: {arguments.list} does not exist")
+    with tempfile.TemporaryDirectory(prefix="paperpath-bench-") as temporary:
+        folder = Path(temporary)
+        cache_dir = folder / "cache"
+        print("\n## Commands on the bundled catalog (baseline: python -c 'import paperpath')")
+        awesome_list = arguments.list if arguments.list.exists() else None
+        command_figures(runs, cache_dir, awesome_list)
+
+        print("\n## Synthetic catalogs")
+        catalogs = {size: generate_catalog(folder / f"catalog-{size}", size) for size in sizes}
+        scale_figures(catalogs, runs, cache_dir)
+
+        bundled = load_catalog(bundled_catalog_dir()).catalog
+        print("\n## Study guide")
+        guide_figure(bundled, 1 if arguments.quick else 3)
+
+        print("\n## Order quality on the bundled catalog")
+        quality_figures(bundled)
+
+    print(f"\nall figures in {time.perf_counter() - started:.0f} s")
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 from pathlib import Path
 
@@ -52,6 +53,15 @@ def paper_yaml(
         f"    summary: {summary}\n"
         f"    reading_minutes: 30\n"
     )
+
+
+@pytest.fixture(scope="session", autouse=True)
+def catalog_cache_folder(tmp_path_factory) -> Path:
+    """Keep the catalog cache of every test, subprocesses included, out of the user's folder."""
+    folder = tmp_path_factory.mktemp("catalog-cache")
+    os.environ["PAPERPATH_CACHE_DIR"] = str(folder)
+    os.environ.pop("PAPERPATH_NO_CACHE", None)
+    return folder
 
 
 @pytest.fixture

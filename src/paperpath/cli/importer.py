@@ -9,9 +9,6 @@ import click
 
 from paperpath.catalog.catalog import Catalog
 from paperpath.errors import CatalogError, PaperpathError
-from paperpath.importers.dedupe import merge_duplicates
-from paperpath.importers.markdown_list import parse_awesome_list, token_count
-from paperpath.importers.report import render_import_report
 from paperpath.importers.sections import slugify
 from paperpath.output import STDOUT, emit
 
@@ -39,6 +36,8 @@ def _read_list(path: Path) -> str:
 
 
 def _parse(path: Path, text: str):
+    from paperpath.importers.markdown_list import parse_awesome_list, token_count
+
     default_topic = slugify(path.stem) or "imported"
     if not sys.stderr.isatty() or token_count(text) < _PROGRESS_TOKENS:
         return parse_awesome_list(text, default_topic)
@@ -123,7 +122,10 @@ def awesome(
     if file_name is not None and into is None:
         raise click.UsageError("--file names a file inside --into; give --into too")
 
+    # Imported here, not at the top, so that other commands do not pay for them.
+    from paperpath.importers.dedupe import merge_duplicates
     from paperpath.importers.plan import plan_merge
+    from paperpath.importers.report import render_import_report
 
     parsed = _parse(list_file, _read_list(list_file))
     papers = merge_duplicates(parsed.entries)

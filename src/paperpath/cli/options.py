@@ -78,13 +78,15 @@ def load_selected_catalog(catalog_dir: Path | None) -> LoadResult:
     """Load the catalog in ``catalog_dir``, or the bundled one when it is None.
 
     Problems in the bundled catalog name files as ``data/...``, their place
-    in the source repository, wherever the package is installed.
+    in the source repository, wherever the package is installed. A cache
+    keyed on the files' contents (:mod:`paperpath.catalog.cache`) skips
+    validation when the catalog has not changed.
     """
-    from paperpath.catalog import load_catalog
+    from paperpath.catalog.cache import load_catalog_cached
 
     if catalog_dir is None:
-        return load_catalog(bundled_catalog_dir(), display_root="data")
-    return load_catalog(catalog_dir)
+        return load_catalog_cached(bundled_catalog_dir(), display_root="data")
+    return load_catalog_cached(catalog_dir)
 
 
 def load_checked_catalog(catalog_dir: Path | None) -> Catalog:

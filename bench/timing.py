@@ -1,0 +1,84 @@
+"""Timing helpers: medians of alternating runs, and whole-process measurements."""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Median times of a measured step and its baseline, and the median per-pair ratio."""
+
+    time: float
+    baseline: float
+    ratio: float
+
+
+@dataclass(frozen=True)
+class ProcessRun:
+    seconds: float
+    peak_kib: int
+
+
+def compare(measured: Callable[[], float], baseline: Callable[[], float], runs: int) -> Pair:
+    """Run ``measured`` and ``baseline`` alternately ``runs`` times each; both return seconds.
+
+    Alternating (A B A B ...) makes a machine that speeds up or slows down
+    during the run affect both alike. The ratio is the median of the
+    per-pair ratios, not the ratio of the medians.
+    """
+    times, baselines, ratios = [], [], []
+    for _ in range(runs):
+        first = measured()
+        second = baseline()
+        times.append(first)
+        baselines.append(second)
+        ratios.append(first / second)
+    return Pair(statistics.median(times), statistics.median(baselines), statistics.median(ratios))
+
+
+def timed(function: Callable[[], object]) -> float:
+    """Return the wall time of one call of ``function`` in seconds."""
+    started = time.perf_counter()
+    function()
+    return time.perf_counter() - started
+
+
+def run_process(command: list[str], env: dict[str, str] | None = None) -> ProcessRun:
+    """Run ``command`` to completion; return its wall time and peak resident memory.
+
+    The peak comes from ``os.wait4`` for this child alone (Linux reports
+    ``ru_maxrss`` in KiB). A failing command raises CalledProcessError.
+    """
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - started
+    process.returncode = os.waitstatus_to_exitcode(status)
+    stderr = process.stderr.read() if process.stderr else b""
+    process.stderr.close()
+    if process.returncode != 0:
+        raise subprocess.CalledProcessError(process.returncode, command, stderr=stderr)
+    return ProcessRun(seconds, usage.ru_maxrss)
+
+
+def process_time(command: list[str], env: dict[str, str] | None = None) -> Callable[[], float]:
+    """Return a function that runs ``command`` and returns its wall time."""
+    return lambda: run_process(command, env).seconds
+
+
+def line(name: str, pair: Pair, note: str = "") -> str:
+    """Format one figure: name, median time, baseline median, ratio."""
+    return (
+        f"{name:<52} {_seconds(pair.time):>9}   baseline {_seconds(pair.baseline):>9}   "
+        f"ratio {pair.ratio:7.2f}{'   ' + note if note else ''}"
+    )
+
+
+def _seconds(value: float) -> str:
+    return f"{value * 1000:.1f} ms" if value < 1 else f"{value:.2f} s"
