@@ -367,3 +367,21 @@ def test_packing_doctests_pass():
     results = doctest.testmod(paperpath.plan.packing)
     assert results.attempted > 0
     assert results.failed == 0
+
+
+def test_syllabus_progress_ticks_read_papers(tmp_path):
+    marked = run("done", "chain-of-thought", "dr-grpo", "--date", "2026-11-30")
+    assert marked.exit_code == 0, marked.output
+    markdown, html, plain = tmp_path / "s.md", tmp_path / "s.html", tmp_path / "plain.md"
+    for target in (markdown, html):
+        result = run("syllabus", "reasoning-models", "--progress", "-o", target)
+        assert result.exit_code == 0, result.output
+    assert run("syllabus", "reasoning-models", "-o", plain).exit_code == 0
+
+    text = markdown.read_text(encoding="utf-8")
+    assert "- [x] **[Chain-of-Thought Prompting" in text
+    assert "- [x] *Optional:* **[Understanding R1-Zero-Like Training" in text
+    assert text.count("read on 2026-11-30") == 2
+    assert "Read so far: 1 of 20 papers, 40 min" in text
+    assert html.read_text(encoding="utf-8").count("☑") == 2
+    assert "[x]" not in plain.read_text(encoding="utf-8")

@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from paperpath.cli.options import catalog_option, load_checked_catalog
+from paperpath.cli.progress_options import load_read_dates, use_progress_option, wants_progress
 from paperpath.errors import PaperpathError
 from paperpath.output import emit_bytes, write_bytes_atomic
 
@@ -52,6 +53,7 @@ SYLLABUS_FORMATS = ("pdf", "html", "md")
     type=click.Path(exists=True, file_okay=False, path_type=Path),
     help="Folder whose syllabus.html.j2 or syllabus.md.j2 replaces the bundled template.",
 )
+@use_progress_option("Tick off the papers marked read with 'paperpath done', with their dates.")
 @catalog_option
 def syllabus(
     curriculum: str | None,
@@ -63,6 +65,8 @@ def syllabus(
     paper_size: str,
     no_diagram: bool,
     template_dir: Path | None,
+    use_progress: bool,
+    progress_file: Path | None,
     catalog_dir: Path | None,
 ) -> None:
     """Write the week-by-week syllabus of a curriculum: a bundled NAME or a YAML FILE.
@@ -77,6 +81,7 @@ def syllabus(
       paperpath syllabus --list
       paperpath syllabus post-training-overview -o overview.pdf
       paperpath syllabus my-course.yaml -o my-course.md --weeks 12
+      paperpath syllabus reasoning-models --progress -o reasoning.html
     """
     if list_curricula:
         if curriculum or output:
@@ -100,8 +105,13 @@ def syllabus(
     planned = plan_syllabus(catalog, course, graph, weeks=weeks, hours_per_week=hours_per_week)
     if not planned.order.entries:
         raise PaperpathError("every goal is assumed knowledge; the syllabus would be empty")
+    read_on = (
+        load_read_dates(catalog, progress_file)
+        if wants_progress(use_progress, progress_file)
+        else None
+    )
     data = _render(
-        chosen, catalog, graph, planned, paper_size, no_diagram, template_dir, catalog_dir
+        chosen, catalog, graph, planned, paper_size, no_diagram, template_dir, catalog_dir, read_on
     )
 
     if str(output) == "-":
@@ -127,7 +137,7 @@ def _chosen_format(output: Path, output_format: str | None) -> str:
 
 
 def _render(
-    chosen, catalog, graph, planned, paper_size, no_diagram, template_dir, catalog_dir
+    chosen, catalog, graph, planned, paper_size, no_diagram, template_dir, catalog_dir, read_on
 ) -> bytes:
     import jinja2
 
@@ -137,10 +147,20 @@ def _render(
     try:
         if chosen == "md":
             return render_syllabus_markdown(
-                catalog, graph, planned, diagram=not no_diagram, template_dir=template_dir
+                catalog,
+                graph,
+                planned,
+                diagram=not no_diagram,
+                template_dir=template_dir,
+                read_on=read_on,
             ).encode()
         html = render_syllabus_html(
-            catalog, graph, planned, paper_size=paper_size, template_dir=template_dir
+            catalog,
+            graph,
+            planned,
+            paper_size=paper_size,
+            template_dir=template_dir,
+            read_on=read_on,
         )
         if chosen == "html":
             return html.encode()

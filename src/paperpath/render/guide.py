@@ -8,7 +8,7 @@ reading order.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -65,9 +65,7 @@ def _view(
     read_on: Mapping[str, date] | None = None,
 ) -> dict[str, Any]:
     ids = [entry.paper.id for entry in order.entries]
-    read = {
-        paper_id: read_on[paper_id].isoformat() for paper_id in ids if paper_id in (read_on or {})
-    }
+    read = read_dates(ids, read_on)
     names = {paper_id: short_name(catalog.papers[paper_id]) for paper_id in ids}
     position = {paper_id: index + 1 for index, paper_id in enumerate(ids)}
     newest = max((paper.year or 0 for paper in catalog.papers.values()), default=0)
@@ -94,11 +92,18 @@ def _view(
         "graph_svg": render_graph_svg(graph, catalog.papers, ids, names),
         # Paper id to the ISO date it was marked read, for the papers on this path.
         "read_on": read,
-        "read_summary": _read_summary(order, read) if read_on is not None else None,
+        "read_summary": read_summary(order, read) if read_on is not None else None,
     }
 
 
-def _read_summary(order: ReadingOrder, read: Mapping[str, str]) -> str:
+def read_dates(ids: Iterable[str], read_on: Mapping[str, date] | None) -> dict[str, str]:
+    """Return the ISO date each paper of ``ids`` was marked read, for those in ``read_on``."""
+    read_on = read_on or {}
+    return {paper_id: read_on[paper_id].isoformat() for paper_id in ids if paper_id in read_on}
+
+
+def read_summary(order: ReadingOrder, read: Mapping[str, str]) -> str:
+    """Return the "Read so far" line: papers and hours read, and hours left."""
     minutes_read = sum(
         entry.paper.reading_minutes or 0 for entry in order.entries if entry.paper.id in read
     )

@@ -7,6 +7,8 @@ PDF through :mod:`paperpath.render.pdf`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +23,21 @@ from paperpath.render.counts import count_noun
 from paperpath.render.durations import format_minutes
 from paperpath.render.escape import Markdown
 from paperpath.render.graph_svg import render_graph_svg
-from paperpath.render.guide import mermaid_graph
+from paperpath.render.guide import mermaid_graph, read_dates, read_summary
 from paperpath.render.labels import short_name
 from paperpath.render.templates import render_markdown_template, template_loader
 
 
-def _view(catalog: Catalog, graph: nx.DiGraph, syllabus: Syllabus) -> dict[str, Any]:
+def _view(
+    catalog: Catalog,
+    graph: nx.DiGraph,
+    syllabus: Syllabus,
+    read_on: Mapping[str, date] | None = None,
+) -> dict[str, Any]:
     spec = syllabus.curriculum.spec
     ids = [entry.paper.id for entry in syllabus.order.entries]
+    optional_ids = [reading.paper.id for week in syllabus.weeks for reading in week.optional]
+    position = {paper_id: index for index, paper_id in enumerate(ids)}
     week_of = syllabus.week_of()
     names = {paper_id: short_name(catalog.papers[paper_id]) for paper_id in ids}
     assumed = []
@@ -64,12 +73,17 @@ def _view(catalog: Catalog, graph: nx.DiGraph, syllabus: Syllabus) -> dict[str, 
         "prerequisites_of": {
             paper_id: sorted(
                 (p for p in graph.predecessors(paper_id) if p in week_of),
-                key=ids.index,
+                key=position.get,
             )
             for paper_id in ids
         },
         "format_minutes": format_minutes,
         "graph_svg": render_graph_svg(graph, catalog.papers, ids, names),
+        # Paper id to the ISO date it was marked read, for required and optional readings.
+        "read_on": read_dates(ids + optional_ids, read_on),
+        "read_summary": (
+            read_summary(syllabus.order, read_dates(ids, read_on)) if read_on is not None else None
+        ),
     }
 
 
@@ -79,12 +93,14 @@ def render_syllabus_html(
     syllabus: Syllabus,
     paper_size: str = "a4",
     template_dir: Path | None = None,
+    read_on: Mapping[str, date] | None = None,
 ) -> str:
     """Render a syllabus as one self-contained HTML page.
 
     ``syllabus.html.j2`` in ``template_dir`` replaces the bundled template.
+    Papers in ``read_on`` (id to the date read) get a ticked check box.
     """
-    view = _view(catalog, graph, syllabus)
+    view = _view(catalog, graph, syllabus, read_on)
     view["graph_svg"] = Markup(view["graph_svg"])  # built from escaped text
     view["paper_size"] = paper_size
     environment = jinja2.Environment(
@@ -104,9 +120,13 @@ def render_syllabus_markdown(
     syllabus: Syllabus,
     diagram: bool = True,
     template_dir: Path | None = None,
+    read_on: Mapping[str, date] | None = None,
 ) -> str:
-    """Render a syllabus as GitHub-flavoured Markdown, with a Mermaid diagram."""
-    view = _view(catalog, graph, syllabus)
+    """Render a syllabus as GitHub-flavoured Markdown, with a Mermaid diagram.
+
+    Papers in ``read_on`` (id to the date read) get a ticked task-list box.
+    """
+    view = _view(catalog, graph, syllabus, read_on)
     view["graph_svg"] = ""
     mermaid = mermaid_graph(graph, syllabus.order, view["names"])
     view["diagram"] = Markdown(mermaid) if diagram else None
