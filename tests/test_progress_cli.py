@@ -276,3 +276,4 @@ def test_guide_progress_ticks_off_read_papers(runner, tmp_path):
     assert html.count("☑") == 1
     plain = invoke(runner, "guide", "dpo", "-o", "-", "--format", "md").stdout
     assert "- [x]" not in plain
+    assert "Read so far" not in plain

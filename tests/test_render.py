@@ -96,3 +96,19 @@ def test_render_uncurated_paper_time_not_estimated(write_catalog):
     assert "(n.d.) · foundational · time not estimated · `bare`" in markdown
     text = render(folder, ["bare"], "text")
     assert "1 paper, 0 min of reading (1 without an estimate)." in text
+
+
+def test_with_year_skips_year_already_in_name():
+    from paperpath.render.labels import with_year
+
+    assert with_year("Ziegler et al. 2019", 2019) == "Ziegler et al. 2019"
+    assert with_year("DPO", 2023) == "DPO, 2023"
+    assert with_year("Flan 2022", 2210) == "Flan 2022, 2210"
+    assert with_year("Untitled", None) == "Untitled, n.d."
+
+
+def test_render_text_alias_with_year_printed_once(bundled):
+    order = plan_reading_order(bundled, ["dpo"])
+    text = render_reading_order(bundled, order, "text")
+    assert "(Ziegler et al. 2019, foundational" in text
+    assert "2019, 2019" not in text

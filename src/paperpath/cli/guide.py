@@ -99,7 +99,7 @@ def guide(
     order = plan_reading_order(catalog, targets, known_ids, graph=graph)
     if not order.entries:
         raise PaperpathError("every target is already read; there is nothing to put in a guide")
-    read_on = {}
+    read_on = None
     if wants_progress(use_progress, progress_file):
         read_on = load_read_dates(catalog, progress_file)
 

@@ -14,7 +14,7 @@ from paperpath.progress.summary import PathProgress, ProgressSummary, progress_b
 from paperpath.render.counts import count_noun
 from paperpath.render.durations import format_minutes
 from paperpath.render.escape import plain_text
-from paperpath.render.labels import short_name, target_label
+from paperpath.render.labels import alias_and_year, short_name, target_label
 
 WIDTH = 78
 
@@ -29,9 +29,8 @@ def _wrap(text: str, indent: str, bullet: str = "") -> list[str]:
 
 
 def _paper_line(paper: Paper) -> str:
-    alias = f"{paper.aliases[0]}, " if paper.aliases else ""
     minutes = format_minutes(paper.reading_minutes)
-    return f"{paper.title} ({alias}{paper.year or 'n.d.'}, {minutes}) [{paper.id}]"
+    return f"{paper.title} ({alias_and_year(paper)}, {minutes}) [{paper.id}]"
 
 
 def _step_sentence(catalog: Catalog, step: TargetStep) -> str:

@@ -12,7 +12,7 @@ from paperpath.render.counts import count_noun
 from paperpath.render.durations import format_minutes
 from paperpath.render.escape import Markdown, plain_text
 from paperpath.render.formats import READING_ORDER_FORMATS
-from paperpath.render.labels import short_name, target_label
+from paperpath.render.labels import alias_and_year, short_name, target_label
 from paperpath.render.templates import render_markdown_template
 
 FORMATS = READING_ORDER_FORMATS
@@ -84,10 +84,9 @@ def _render_text(catalog: Catalog, order: ReadingOrder) -> str:
     width = len(str(len(order.entries)))
     for entry in order.entries:
         paper = entry.paper
-        alias = f"{paper.aliases[0]}, " if paper.aliases else ""
         lines.append(
             plain_text(
-                f"{entry.position:>{width}}. {paper.title} ({alias}{paper.year or 'n.d.'}, "
+                f"{entry.position:>{width}}. {paper.title} ({alias_and_year(paper)}, "
                 f"{paper.status.value}, {format_minutes(paper.reading_minutes)}) [{paper.id}]"
             )
         )
