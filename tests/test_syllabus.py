@@ -189,13 +189,15 @@ def test_syllabus_weeks_option_overrides(small_catalog, tmp_path):
     assert "## Week 3:" in output.read_text(encoding="utf-8")
 
 
-def test_syllabus_too_few_weeks_before_pin_errors(tmp_path):
+def test_syllabus_too_few_weeks_with_pin_errors(tmp_path):
     # The shipped RLHF course pins papers to weeks 4 and 5 and has themes up to week 6.
     output = tmp_path / "out.md"
     result = run("syllabus", "rlhf-preference-optimization", "--weeks", "2", "-o", output)
     assert result.exit_code == 1
-    assert "the goals need 6 weeks" in result.output
-    assert "pinned to week" not in result.output
+    lines = result.output.splitlines()
+    assert "error: weeks: the goals need 6 weeks at 3 h 30 min per week" in lines[0]
+    assert "pinned.dpo: pinned to week 5, but the course has 2 weeks" in result.output
+    assert "themes[6]: week 6 has a theme, but the course has 2 weeks" in result.output
     assert not output.exists()
 
 
@@ -214,7 +216,7 @@ def test_syllabus_weeks_alone_fits_budget(small_catalog, tmp_path):
     result = run("syllabus", course, "-o", output, "--catalog", small_catalog)
     assert result.exit_code == 0, result.output
     text = output.read_text(encoding="utf-8")
-    assert "2 weeks, up to 1 h 30 min a week, to fit 2 weeks" in text
+    assert "2 weeks, up to 1 h 30 min a week (the smallest budget that fits" in text
     assert "## Week 3" not in text
 
 
@@ -354,7 +356,7 @@ def test_syllabus_list_names_shipped_curricula():
 
 def test_syllabus_unknown_name_lists_choices(tmp_path):
     result = run("syllabus", "no-such-course", "-o", tmp_path / "x.md")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "no curriculum named 'no-such-course'" in result.output
     assert "reasoning-models" in result.output
 
@@ -385,3 +387,38 @@ def test_syllabus_progress_ticks_read_papers(tmp_path):
     assert "Read so far: 1 of 20 papers, 40 min" in text
     assert html.read_text(encoding="utf-8").count("☑") == 2
     assert "[x]" not in plain.read_text(encoding="utf-8")
+
+
+def test_syllabus_problems_of_all_kinds_in_one_run(small_catalog, tmp_path):
+    course = write_curriculum(
+        tmp_path,
+        """\
+        title: A course
+        audience: Testers
+        description: Broken in several ways at once.
+        goals: [dpo, no-such-paper]
+        hours_per_week: -2
+        wekks: 3
+        pinned:
+          dpo: 1
+          ppo: 2
+        themes:
+          0: Week zero
+        """,
+    )
+    output = tmp_path / "out.md"
+    result = run("syllabus", course, "-o", output, "--catalog", small_catalog)
+    assert result.exit_code == 1
+    assert f"{course}:4: error: goals[1]: unknown paper or topic 'no-such-paper'" in result.output
+    assert f"{course}:5: error: hours_per_week: -2 is out of range" in result.output
+    assert f"{course}:6: error: wekks: unknown key 'wekks'" in result.output
+    assert f"{course}:8: error: pinned.dpo: 'dpo' is pinned to week 1" in result.output
+    assert f"{course}:11: error: themes[0]: key 0 is out of range" in result.output
+    assert "the curriculum has 5 errors" in result.output
+    assert not output.exists()
+
+
+def test_syllabus_missing_file_is_usage_error(tmp_path):
+    result = run("syllabus", tmp_path / "nosuch.yaml", "-o", tmp_path / "x.md")
+    assert result.exit_code == 2
+    assert "does not exist" in result.output

@@ -16,6 +16,12 @@ class PaperpathError(click.ClickException):
     exit_code = 1
 
 
+class InputNotFoundError(PaperpathError):
+    """A file or name given on the command line does not exist; exit status 2, as for bad usage."""
+
+    exit_code = 2
+
+
 class CatalogError(PaperpathError):
     """The catalog has errors; ``problems`` lists every one of them."""
 

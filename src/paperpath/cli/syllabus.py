@@ -118,8 +118,12 @@ def syllabus(
         emit_bytes(data)
         return
     write_bytes_atomic(output, data)
+    allowed = weeks if weeks is not None else course.spec.weeks
+    spare = ""
+    if allowed is not None and len(planned.weeks) < allowed:
+        spare = f"; the goals fill {len(planned.weeks)} of the {allowed} weeks allowed"
     click.echo(
-        f"wrote {output} ({len(planned.weeks)} weeks, {len(planned.order.entries)} papers)",
+        f"wrote {output} ({len(planned.weeks)} weeks, {len(planned.order.entries)} papers{spare})",
         err=True,
     )
 
@@ -193,4 +197,8 @@ def _list_text() -> str:
         lines.append(f"{path.stem:<28} {', '.join(budget):<22} {title}")
     if not lines:
         return "no curricula are bundled\n"
+    from paperpath.resources import bundled_curricula_dir
+
+    lines.append("")
+    lines.append(f"The files are in {bundled_curricula_dir()}; copy one to make your own course.")
     return "\n".join(lines) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from paperpath.errors import PaperpathError
+from paperpath.errors import InputNotFoundError
 from paperpath.resources import bundled_curricula_dir
 
 
@@ -19,19 +19,19 @@ def find_curriculum(name_or_file: str) -> tuple[Path, str]:
 
     An existing file, or a text ending in ``.yaml`` or ``.yml``, is a path.
     Anything else names a bundled curriculum, shown as ``curricula/NAME.yaml``
-    wherever the package is installed. Raises :class:`PaperpathError` for
+    wherever the package is installed. Raises :class:`InputNotFoundError` for
     a name or file that does not exist.
     """
     path = Path(name_or_file)
     if path.is_file():
         return path, name_or_file
     if path.suffix in (".yaml", ".yml") or "/" in name_or_file:
-        raise PaperpathError(f"curriculum file {name_or_file} does not exist; check the path")
+        raise InputNotFoundError(f"curriculum file {name_or_file} does not exist; check the path")
     bundled = bundled_curricula_dir() / f"{name_or_file}.yaml"
     if bundled.is_file():
         return bundled, f"curricula/{bundled.name}"
     names = ", ".join(file.stem for file in curriculum_files()) or "none"
-    raise PaperpathError(
+    raise InputNotFoundError(
         f"no curriculum named '{name_or_file}'; choose one of {names} "
         "(see 'paperpath syllabus --list') or give a file path"
     )

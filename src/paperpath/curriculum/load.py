@@ -15,7 +15,7 @@ from pydantic import ValidationError
 
 from paperpath.catalog import Catalog, Problem
 from paperpath.catalog.translate import did_you_mean, field_name
-from paperpath.catalog.yamlsource import ScalarSource, YamlDocument, read_yaml
+from paperpath.catalog.yamlsource import YamlDocument, read_yaml
 from paperpath.curriculum.models import FIELDS, CurriculumFile
 from paperpath.errors import CurriculumError, TargetError
 from paperpath.graph import Target, TargetKind, resolve_target
@@ -103,6 +103,7 @@ def load_curriculum(path: Path, display_path: str, catalog: Catalog) -> Curricul
         name: _resolve_list(catalog, document, data, name, problems) for name in _REFERENCE_LISTS
     }
     pinned, pinned_keys = _resolve_pins(catalog, document, data, problems)
+    problems.extend(_pin_order_problems(catalog, document, pinned, pinned_keys))
     if problems or spec is None:
         raise CurriculumError(sorted(problems, key=lambda p: (p.line or 0, p.message)))
     return Curriculum(
@@ -176,6 +177,35 @@ def _resolve_pins(
     return pinned, keys
 
 
+def _pin_order_problems(
+    catalog: Catalog, document: YamlDocument, pinned: dict[str, int], keys: dict[str, str]
+) -> list[Problem]:
+    """Report papers pinned to an earlier week than one of their pinned prerequisites."""
+    import networkx as nx
+
+    from paperpath.graph import prerequisite_graph
+
+    if len(pinned) < 2:
+        return []
+    graph = prerequisite_graph(catalog)
+    problems = []
+    for paper_id, week in pinned.items():
+        for ancestor in sorted(nx.ancestors(graph, paper_id) & pinned.keys()):
+            if pinned[ancestor] > week:
+                problems.append(
+                    Problem(
+                        document.path,
+                        document.line_of(("pinned", keys[paper_id])),
+                        f"'{paper_id}' is pinned to week {week}, before its prerequisite "
+                        f"'{ancestor}' (pinned to week {pinned[ancestor]})",
+                        f"pin '{paper_id}' to week {pinned[ancestor]} or later, "
+                        f"or pin '{ancestor}' earlier",
+                        field=field_name(("pinned", keys[paper_id])),
+                    )
+                )
+    return problems
+
+
 def _reference_problem(
     document: YamlDocument, value_path: tuple[str | int, ...], error: TargetError
 ) -> Problem:
@@ -193,7 +223,13 @@ def _translate(error: ValidationError, document: YamlDocument) -> list[Problem]:
     problems = []
     for detail in error.errors():
         loc = tuple(part for part in detail["loc"] if part != "[key]")
-        message, fix = _explain(detail, loc, document.scalars.get(loc))
+        scalar = document.scalars.get(loc)
+        if detail["loc"][-1:] == ("[key]",):
+            # A key failed, such as week 0 under 'themes': show the key, not its value.
+            shown = f"key {detail.get('input')!r}"
+        else:
+            shown = scalar.text if scalar is not None else repr(detail.get("input"))
+        message, fix = _explain(detail, loc, shown)
         problems.append(
             Problem(
                 document.path,
@@ -206,12 +242,11 @@ def _translate(error: ValidationError, document: YamlDocument) -> list[Problem]:
     return problems
 
 
-def _explain(detail: dict, loc: tuple, scalar: ScalarSource | None) -> tuple[str, str]:
+def _explain(detail: dict, loc: tuple, shown: str) -> tuple[str, str]:
     kind = detail["type"]
     value: Any = detail.get("input")
     name = str(loc[0]) if loc else ""
     example = _EXAMPLES.get(name, f"{name}: ...")
-    shown = scalar.text if scalar is not None else repr(value)
 
     if kind == "missing":
         return "required field is missing", f"add '{name}:' to the curriculum"

@@ -42,13 +42,15 @@ class WeeksExceededError(PaperpathError):
 
     def __init__(self, needed: int, weeks: int, budget_minutes: int, fitting_minutes: int | None):
         self.needed = needed
-        message = (
+        self.summary = (
             f"the goals need {needed} weeks at {format_minutes(budget_minutes)} per week, "
-            f"but the curriculum gives {weeks}; set 'weeks: {needed}' (or --weeks {needed})"
+            f"but the curriculum gives {weeks}"
         )
+        self.fix = f"set 'weeks: {needed}' (or --weeks {needed})"
         if fitting_minutes is not None:
-            message += f", raise 'hours_per_week' to {fitting_minutes / 60:g} to fit {weeks} weeks"
-        super().__init__(message + ", or drop goals")
+            self.fix += f", raise 'hours_per_week' to {fitting_minutes / 60:g} to fit {weeks} weeks"
+        self.fix += ", or drop goals"
+        super().__init__(f"{self.summary}; {self.fix}")
 
 
 @dataclass(frozen=True)
@@ -119,28 +121,17 @@ def plan_syllabus(
     order = plan_reading_order(catalog, spec.goals, assumed, graph=graph)
     ids = [entry.paper.id for entry in order.entries]
     known = {paper_id for target in curriculum.assumed_targets for paper_id in target.paper_ids}
-    _raise_problems(_static_problems(curriculum, graph, ids, known))
+    problems = _static_problems(curriculum, ids, known)
 
     budget_fitted = hours_per_week is None
     parents = {topic.id: topic.parent for topic in catalog.topics.values()}
     # Pinned optional readings are placed after packing, outside the budget.
     pins = {paper_id: week for paper_id, week in curriculum.pinned.items() if paper_id in ids}
-    out_of_range = _week_range_problems(curriculum, weeks) if weeks is not None else []
-    if out_of_range:
-        # Too few weeks for the goals is the problem to report first: pins and
-        # themes for the missing weeks only follow from it.
-        if not budget_fitted:
-            in_range = {paper_id: week for paper_id, week in pins.items() if week <= weeks}
-            budget = round(hours_per_week * 60)
-            needed = len(pack_weeks(graph, catalog.papers, ids, budget, in_range, parents))
-            if needed > weeks:
-                fitting, fitted = smallest_budget(
-                    graph, catalog.papers, ids, weeks, in_range, parents
-                )
-                raise WeeksExceededError(
-                    needed, weeks, budget, fitting if len(fitted) <= weeks else None
-                )
-        _raise_problems(out_of_range)
+    if weeks is not None:
+        problems += _week_range_problems(curriculum, weeks)
+        # Pins past the last week are reported above; packing goes on without them.
+        pins = {paper_id: week for paper_id, week in pins.items() if week <= weeks}
+    exceeded = None
     if budget_fitted:
         budget, packed = smallest_budget(graph, catalog.papers, ids, weeks, pins, parents)
     else:
@@ -148,10 +139,20 @@ def plan_syllabus(
         packed = pack_weeks(graph, catalog.papers, ids, budget, pins, parents)
         if weeks is not None and len(packed) > weeks:
             fitting, fitted = smallest_budget(graph, catalog.papers, ids, weeks, pins, parents)
-            raise WeeksExceededError(
+            exceeded = WeeksExceededError(
                 len(packed), weeks, budget, fitting if len(fitted) <= weeks else None
             )
-    _raise_problems(_packing_problems(curriculum, catalog, packed, budget))
+    problems += _packing_problems(curriculum, catalog, packed, budget, weeks)
+    if exceeded is not None:
+        if not problems:
+            raise exceeded
+        # Reported with the other problems, so that one run shows them all.
+        from_file = spec.weeks == weeks
+        line = curriculum.document.line_of(("weeks",)) if from_file else None
+        problems.append(
+            Problem(curriculum.path, line, exceeded.summary, exceeded.fix, field="weeks")
+        )
+    _raise_problems(problems)
 
     entries = {entry.paper.id: entry for entry in order.entries}
     week_of = {paper_id: week.number for week in packed for paper_id in week.paper_ids}
@@ -200,34 +201,19 @@ def _week_range_problems(curriculum: Curriculum, weeks: int) -> list[Problem]:
     return problems
 
 
-def _static_problems(
-    curriculum: Curriculum, graph: nx.DiGraph, ids: list[str], known: set[str]
-) -> list[Problem]:
-    """Check pins, themes and optional readings against the reading order before packing."""
+def _static_problems(curriculum: Curriculum, ids: list[str], known: set[str]) -> list[Problem]:
+    """Check pins and optional readings against the reading order before packing."""
     problems = []
     in_course = set(ids)
-    for paper_id, week in curriculum.pinned.items():
-        where = ("pinned", curriculum.pinned_keys[paper_id])
+    for paper_id in curriculum.pinned:
         if paper_id not in in_course and paper_id not in curriculum.optional:
             problems.append(
                 curriculum.problem(
-                    where,
+                    ("pinned", curriculum.pinned_keys[paper_id]),
                     f"'{paper_id}' is not a reading of this course",
                     "add it to 'goals' or 'optional', or remove the pin",
                 )
             )
-            continue
-        for ancestor in sorted(nx.ancestors(graph, paper_id) & curriculum.pinned.keys()):
-            if curriculum.pinned[ancestor] > week:
-                problems.append(
-                    curriculum.problem(
-                        where,
-                        f"'{paper_id}' is pinned to week {week}, before its prerequisite "
-                        f"'{ancestor}' (pinned to week {curriculum.pinned[ancestor]})",
-                        f"pin '{paper_id}' to week {curriculum.pinned[ancestor]} or later, "
-                        f"or pin '{ancestor}' earlier",
-                    )
-                )
     for index, target in enumerate(curriculum.optional_targets):
         if target.kind is not TargetKind.PAPER:
             continue
@@ -248,7 +234,11 @@ def _static_problems(
 
 
 def _packing_problems(
-    curriculum: Curriculum, catalog: Catalog, packed: list[PackedWeek], budget: int
+    curriculum: Curriculum,
+    catalog: Catalog,
+    packed: list[PackedWeek],
+    budget: int,
+    weeks: int | None,
 ) -> list[Problem]:
     """Report pins that overfill or empty a week, and themes of weeks that do not exist."""
     problems = []
@@ -281,7 +271,7 @@ def _packing_problems(
                     )
                 )
     for week in curriculum.spec.themes:
-        if week > len(packed):
+        if len(packed) < week <= (weeks or week):  # later weeks: see _week_range_problems
             problems.append(
                 curriculum.problem(
                     ("themes", week),

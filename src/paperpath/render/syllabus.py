@@ -50,8 +50,10 @@ def _view(
             assumed.append(f"{short_name(paper)}: {paper.title} ({paper.year or 'n.d.'})")
     optional_count = sum(len(week.optional) for week in syllabus.weeks)
     if syllabus.budget_fitted:
+        weeks = count_noun(len(syllabus.weeks), "week")
         budget = (
-            f"up to {format_minutes(syllabus.budget_minutes)} a week, to fit {spec.weeks} weeks"
+            f"up to {format_minutes(syllabus.budget_minutes)} a week "
+            f"(the smallest budget that fits the goals into {weeks})"
         )
     else:
         budget = f"up to {format_minutes(syllabus.budget_minutes)} a week"
@@ -63,7 +65,7 @@ def _view(
         "weeks": syllabus.weeks,
         "week_count": count_noun(len(syllabus.weeks), "week"),
         "count": count_noun(len(ids), "required reading"),
-        "optional_count": count_noun(optional_count, "optional reading"),
+        "optional_count": count_noun(optional_count, "optional reading") if optional_count else "",
         "total": format_minutes(syllabus.order.total_minutes),
         "budget": budget,
         "budget_minutes": format_minutes(syllabus.budget_minutes),
