@@ -42,8 +42,8 @@ and their prerequisites open it under the same rule as above.
 Known limits: no step guarantees the shortest total distance. The full
 search recomputes blocks for each choice and passes over the whole order
 until nothing improves, so its cost grows about with the square of the
-selection: about 40 ms for 220 papers, 0.6 s for 1,000 (bench/run.py on a
-2-core AMD EPYC, Python 3.11).
+selection: about 40 ms for 220 papers and 0.6 to 0.9 s for 1,000 (timed
+alone on bench/synthetic.py selections, 2-core AMD EPYC, Python 3.11).
 """
 
 from __future__ import annotations
@@ -60,8 +60,8 @@ SortKey = Callable[[str], tuple]
 
 # Selections with more papers than this get the linear-time search of
 # paperpath.graph.insertion in place of the full search, whose time grows
-# about with the square of the selection (about 40 ms for 220 papers,
-# 0.6 s for 1,000 on a 2-core AMD EPYC, Python 3.11).
+# about with the square of the selection (see the module docstring). The
+# largest bundled selection, the whole catalog, has 221 papers.
 FULL_SEARCH_LIMIT = 250
 
 
