@@ -1,12 +1,16 @@
 """Reading order: topological, deterministic, and closer than a chronological sort."""
 
+import importlib.util
 import random
+import sys
 
 import networkx as nx
 import pytest
+from conftest import REPOSITORY
 
-from paperpath.catalog import Catalog
+from paperpath.catalog import Catalog, load_catalog
 from paperpath.graph import prerequisite_graph, reading_order, resolve_target, select_papers
+from paperpath.graph.insertion import IndexedDag, improve_by_insertion, year_ordered_indices
 from paperpath.graph.metrics import (
     id_ordered_sort,
     mean_prerequisite_distance,
@@ -14,8 +18,13 @@ from paperpath.graph.metrics import (
     topic_switches,
     year_ordered_sort,
 )
-from paperpath.graph.order import topic_anchors
+from paperpath.graph.order import FULL_SEARCH_LIMIT, chronological_order, topic_anchors
 from paperpath.graph.testing import make_paper
+
+_SPEC = importlib.util.spec_from_file_location("synthetic", REPOSITORY / "bench" / "synthetic.py")
+synthetic = importlib.util.module_from_spec(_SPEC)
+sys.modules["synthetic"] = synthetic  # dataclasses look their module up there
+_SPEC.loader.exec_module(synthetic)
 
 
 def bundled_targets(catalog):
@@ -162,3 +171,110 @@ def test_order_anchor_read_first():
     graph = prerequisite_graph(Catalog(papers=papers))
     assert reading_order(graph, papers, papers) == ["a", "b", "c", "d"]
     assert reading_order(graph, papers, papers, first=["c"]) == ["c", "d", "a", "b"]
+
+
+@pytest.fixture(scope="module")
+def synthetic_catalog(tmp_path_factory):
+    """A generated catalog of 1,000 papers, above the full search's size limit."""
+    folder = synthetic.generate_catalog(tmp_path_factory.mktemp("synthetic"), 1000)
+    return load_catalog(folder).catalog
+
+
+def assert_edges_forward(graph, selection, order):
+    assert sorted(order) == sorted(selection)
+    position = {paper: index for index, paper in enumerate(order)}
+    for prerequisite, paper in graph.subgraph(selection).edges:
+        assert position[prerequisite] < position[paper], (prerequisite, paper)
+
+
+def test_order_large_selection_closer_than_year_sort(synthetic_catalog):
+    graph = prerequisite_graph(synthetic_catalog)
+    selection = sorted(synthetic_catalog.papers)
+    assert len(selection) > FULL_SEARCH_LIMIT
+    order = reading_order(graph, synthetic_catalog.papers, selection)
+    assert_edges_forward(graph, selection, order)
+    baseline = year_ordered_sort(graph, synthetic_catalog.papers, selection)
+    ours = mean_prerequisite_distance(graph, order)
+    assert ours < 0.9 * mean_prerequisite_distance(graph, baseline)
+
+
+def test_order_large_targets_closer_than_year_sort(synthetic_catalog):
+    graph = prerequisite_graph(synthetic_catalog)
+    targets = sorted(synthetic_catalog.papers)[-20:]
+    selection = select_papers(graph, targets).papers
+    assert len(selection) > FULL_SEARCH_LIMIT
+    order = reading_order(graph, synthetic_catalog.papers, selection)
+    assert_edges_forward(graph, selection, order)
+    baseline = year_ordered_sort(graph, synthetic_catalog.papers, selection)
+    assert mean_prerequisite_distance(graph, order) < mean_prerequisite_distance(graph, baseline)
+
+
+def test_order_large_deterministic_whatever_insertion_order(synthetic_catalog):
+    graph = prerequisite_graph(synthetic_catalog)
+    reversed_graph = nx.DiGraph()
+    reversed_graph.add_nodes_from(sorted(graph, reverse=True))
+    reversed_graph.add_edges_from(reversed(list(graph.edges)))
+    papers = synthetic_catalog.papers
+    expected = reading_order(graph, papers, sorted(papers))
+    assert reading_order(reversed_graph, papers, sorted(papers, reverse=True)) == expected
+
+
+def test_order_large_topic_opens_with_anchors(synthetic_catalog):
+    graph = prerequisite_graph(synthetic_catalog)
+    papers = synthetic_catalog.papers
+    checked = 0
+    for topic in sorted(synthetic_catalog.topics):
+        topic_papers = [paper.id for paper in synthetic_catalog.papers_in_topic(topic)]
+        selection = select_papers(graph, topic_papers).papers
+        if len(selection) <= FULL_SEARCH_LIMIT:
+            continue
+        anchors = topic_anchors(graph, papers, topic_papers)
+        if not anchors:
+            continue
+        order = reading_order(graph, papers, selection, first=anchors)
+        assert_edges_forward(graph, selection, order)
+        baseline = year_ordered_sort(graph, papers, selection)
+        ours = mean_prerequisite_distance(graph, order)
+        assert ours <= mean_prerequisite_distance(graph, baseline), topic
+        # Every anchor comes before each paper that no anchor needs.
+        opening = set(anchors).union(*(nx.ancestors(graph, anchor) for anchor in anchors))
+        last_anchor = max(order.index(anchor) for anchor in anchors)
+        assert set(order[: last_anchor + 1]) <= opening, topic
+        checked += 1
+    assert checked > 0
+
+
+def test_year_ordered_indices_matches_chronological_order(synthetic_catalog):
+    graph = prerequisite_graph(synthetic_catalog)
+    papers = synthetic_catalog.papers
+    dag = IndexedDag(graph, papers)
+
+    def year_key(paper):
+        return (papers[dag.ids[paper]].year, dag.ids[paper])
+
+    order = year_ordered_indices(dag, year_key, range(len(dag)))
+    assert [dag.ids[paper] for paper in order] == chronological_order(graph, papers, papers)
+
+
+def test_improve_by_insertion_budget_and_barrier():
+    # c needs a, and y needs b: the order a, c, b, y keeps both pairs adjacent.
+    graph = nx.DiGraph([("a", "c"), ("b", "y")])
+    dag = IndexedDag(graph, graph.nodes)
+    assert dag.ids == ["a", "b", "c", "y"]
+    a, b, c, y = range(4)
+    start = [a, b, c, y]
+    assert dag.total_distance(start) == 4
+
+    unchanged = list(start)
+    improve_by_insertion(dag, unchanged, 0, budget=0)
+    assert unchanged == start
+
+    improved = list(start)
+    improve_by_insertion(dag, improved, 0, budget=100)
+    assert dag.total_distance(improved) == 2
+
+    # Behind a barrier after b, c cannot move between a and b.
+    fenced = list(start)
+    improve_by_insertion(dag, fenced, 2, budget=100)
+    assert set(fenced[:2]) == {a, b}
+    assert dag.total_distance(fenced) == 4

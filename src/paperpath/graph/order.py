@@ -31,11 +31,19 @@ anchor stays before each paper that no anchor needs. That order is kept
 only when its total distance is no larger than a chronological order's,
 so it never reads worse than sorting by date.
 
-Known limits: neither step guarantees the shortest total distance. The
-walk recomputes blocks for each choice and the local search passes over
-the whole order until nothing improves, so the cost grows faster than the
-selection: ordering 1,000 papers takes about 0.6 s, some 80 times
-networkx's plain topological_sort (bench/run.py, docs/benchmarks.md).
+Size rule: the two steps above run on selections of up to
+:data:`FULL_SEARCH_LIMIT` papers, which covers every target of the bundled
+catalog. Larger selections get the linear-time search of
+:mod:`paperpath.graph.insertion`: the year-ordered sort, improved by single
+moves within a work budget proportional to the selection's size. Its
+order is never farther than reading by date, and for a topic the anchors
+and their prerequisites open it under the same rule as above.
+
+Known limits: no step guarantees the shortest total distance. The full
+search recomputes blocks for each choice and passes over the whole order
+until nothing improves, so its cost grows about with the square of the
+selection: about 40 ms for 220 papers and 0.6 to 0.9 s for 1,000 (timed
+alone on bench/synthetic.py selections, 2-core AMD EPYC, Python 3.11).
 """
 
 from __future__ import annotations
@@ -46,8 +54,15 @@ from fractions import Fraction
 import networkx as nx
 
 from paperpath.catalog import Paper
+from paperpath.graph.insertion import IndexedDag, large_reading_order
 
 SortKey = Callable[[str], tuple]
+
+# Selections with more papers than this get the linear-time search of
+# paperpath.graph.insertion in place of the full search, whose time grows
+# about with the square of the selection (see the module docstring). The
+# largest bundled selection, the whole catalog, has 221 papers.
+FULL_SEARCH_LIMIT = 250
 
 
 def sort_year(paper: Paper) -> int:
@@ -113,7 +128,11 @@ def reading_order(
     >>> reading_order(graph, papers, papers)
     ['rl', 'ppo', 'lm', 'rlhf']
     """
-    subgraph = _Dag(graph.subgraph(set(selection)))
+    selected = set(selection)
+    if len(selected) > FULL_SEARCH_LIMIT:
+        return _large_reading_order(graph, papers, selected, first)
+
+    subgraph = _Dag(graph.subgraph(selected))
     weight = {
         paper: len(subgraph.predecessors(paper)) - len(subgraph.successors(paper))
         for paper in subgraph
@@ -144,6 +163,20 @@ def reading_order(
     view = graph.subgraph(subgraph.nodes)
     floor = total_distance(view, chronological_order(graph, papers, subgraph.nodes))
     return anchored if total_distance(view, anchored) <= floor else order
+
+
+def _large_reading_order(
+    graph: nx.DiGraph, papers: Mapping[str, Paper], selected: set[str], first: Iterable[str]
+) -> list[str]:
+    dag = IndexedDag(graph, selected)
+    ids = dag.ids
+
+    def year_key(paper: int) -> tuple:
+        return (sort_year(papers[ids[paper]]), ids[paper])
+
+    anchored = set(first)
+    anchors = {index for index, paper in enumerate(ids) if paper in anchored}
+    return [ids[paper] for paper in large_reading_order(dag, year_key, anchors)]
 
 
 def anchors_last(order: list[str], anchors: set[str]) -> str:
