@@ -243,6 +243,14 @@ def test_next_without_targets_or_goals(runner):
     assert "[transformer]" in text
 
 
+def test_next_goals_outside_catalog_says_so(runner, small_catalog):
+    invoke(runner, "goal", "add", "kto")
+    result = runner.invoke(main, ["next", "--catalog", str(small_catalog)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("None of your goals is in this catalog")
+    assert "keeps goals that the catalog does not contain: kto" in result.stderr
+
+
 def test_progress_text_bars_and_next(runner):
     invoke(runner, "done", "transformer", "gpt3", "reinforce")
     text = invoke(runner, "progress", "dpo").stdout

@@ -108,6 +108,18 @@ def test_load_folder_reports_cannot_read(tmp_path):
     with pytest.raises(ProgressFileError) as caught:
         load_progress(tmp_path)
     assert caught.value.problems == ["cannot read the file: Is a directory"]
+    assert "is a folder; point --progress-file" in caught.value.message
+    assert "move" not in caught.value.message
+
+
+def test_load_newer_version_keeps_backup_advice_out(tmp_path):
+    path = tmp_path / "progress.json"
+    path.write_text(json.dumps({"format": "paperpath-progress", "version": 2, "read": {}}))
+    backup_path(path).write_bytes(dump_progress(Progress()))
+    with pytest.raises(ProgressFileError) as caught:
+        load_progress(path)
+    assert "written by a newer paperpath" in caught.value.message
+    assert "cp " not in caught.value.message
 
 
 def test_update_first_write_has_no_backup(progress_file):

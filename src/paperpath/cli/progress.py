@@ -169,7 +169,11 @@ def next_papers(
     if output_format == "json":
         click.echo(render_next_json(result), nl=False)
     else:
-        click.echo(render_next_text(catalog, result, from_goals=from_goals), nl=False)
+        outside = from_goals and bool(progress.goals) and not target_texts
+        text = render_next_text(
+            catalog, result, from_goals=from_goals, goals_outside_catalog=outside
+        )
+        click.echo(text, nl=False)
 
 
 @click.command()

@@ -37,11 +37,16 @@ class Progress:
 
 
 class ProgressFormatError(ValueError):
-    """The text is not a valid progress file; ``problems`` lists every fault found."""
+    """The text is not a valid progress file; ``problems`` lists every fault found.
 
-    def __init__(self, problems: list[str]) -> None:
+    ``newer_version`` is true when a newer paperpath wrote the file, which
+    is intact but unreadable here.
+    """
+
+    def __init__(self, problems: list[str], newer_version: bool = False) -> None:
         super().__init__("; ".join(problems))
         self.problems = problems
+        self.newer_version = newer_version
 
 
 def dump_progress(progress: Progress) -> bytes:
@@ -75,14 +80,16 @@ def parse_progress(data: bytes) -> Progress:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         raise ProgressFormatError(
-            [f"line {error.lineno}, column {error.colno}: invalid JSON: {error.msg}"]
+            [f"line {error.lineno}, column {error.colno}: invalid JSON ({error.msg})"]
         ) from error
     if not isinstance(document, dict):
         raise ProgressFormatError(["the top level is not a JSON object"])
 
     problems = _header_problems(document)
     if problems:
-        raise ProgressFormatError(problems)
+        version = document.get("version")
+        newer = isinstance(version, int) and version > FORMAT_VERSION
+        raise ProgressFormatError(problems, newer_version=newer)
     read = _parse_read(document.get("read", {}), problems)
     goals = _parse_goals(document.get("goals", []), problems)
     if problems:

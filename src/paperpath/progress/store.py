@@ -44,10 +44,23 @@ class ProgressFileError(PaperpathError):
     the message, which names the backup to restore.
     """
 
-    def __init__(self, path: Path, problems: list[str]) -> None:
+    def __init__(self, path: Path, problems: list[str], newer_version: bool = False) -> None:
         self.path = path
         self.problems = problems
-        super().__init__(_damage_message(path))
+        if newer_version:
+            message = (
+                f"the progress file {path} was written by a newer paperpath and was left "
+                "as it is; upgrade paperpath to use it"
+            )
+        elif path.is_dir():
+            message = (
+                f"the progress file {path} is a folder; point --progress-file or "
+                "PAPERPATH_PROGRESS at a file inside it, such as "
+                f"{path / FILE_NAME}"
+            )
+        else:
+            message = _damage_message(path)
+        super().__init__(message)
 
     def show(self, file=None) -> None:
         import click
@@ -101,7 +114,7 @@ def _parse_file(path: Path, data: bytes) -> Progress:
     try:
         return parse_progress(data)
     except ProgressFormatError as error:
-        raise ProgressFileError(path, error.problems) from error
+        raise ProgressFileError(path, error.problems, error.newer_version) from error
 
 
 def read_paper_ids(path: Path | None = None) -> frozenset[str]:

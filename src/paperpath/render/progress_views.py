@@ -77,8 +77,16 @@ def _suggestion_lines(
     return lines
 
 
-def render_next_text(catalog: Catalog, result: NextPapers, from_goals: bool = False) -> str:
-    """Render suggestions as numbered entries, each with the reasons to read it now."""
+def render_next_text(
+    catalog: Catalog,
+    result: NextPapers,
+    from_goals: bool = False,
+    goals_outside_catalog: bool = False,
+) -> str:
+    """Render suggestions as numbered entries, each with the reasons to read it now.
+
+    ``goals_outside_catalog`` says that goals are set but none is in this catalog.
+    """
     labels = ", ".join(target_label(catalog, target) for target in result.targets)
     lines: list[str] = []
     if result.targets and result.order is not None and result.order.entries:
@@ -92,6 +100,9 @@ def render_next_text(catalog: Catalog, result: NextPapers, from_goals: bool = Fa
         )
     elif result.targets:
         lines.append(plain_text(f"Every target is read: {labels}."))
+    elif goals_outside_catalog:
+        lines.append("None of your goals is in this catalog; these papers are ready to read.")
+        lines.append("Add a goal from it with 'paperpath goal add TARGET'.")
     else:
         lines.append("No target given and no goal set; these papers are ready to read.")
         lines.append("Set a goal with 'paperpath goal add TARGET' to follow a reading order.")
