@@ -61,8 +61,8 @@ def test_next_text_explains_each_suggestion(runner):
     text = invoke(runner, "next", "dpo", "-n", "1").stdout
     assert text.startswith("Next toward DPO: 9 papers left, about 8 h 25 min of reading.")
     assert "[policy-gradient-theorem]" in text
-    assert "- Why: leads to DPO: 8 papers left before it, this one included." in text
-    assert "- Needed for 2. TRPO:" in text
+    assert "- Why: leads to DPO, which has 8 papers unread before it, this one" in text
+    assert "- Needed later on the path for TRPO:" in text
     assert "- Prerequisites, all read: REINFORCE." in text
 
 

@@ -39,8 +39,8 @@ def _step_sentence(catalog: Catalog, step: TargetStep) -> str:
         return f"Why: this is {label}, your target, and all its prerequisites are read."
     left = count_noun(step.unread, "paper")
     if step.target.kind.value == "paper":
-        return f"Why: leads to {label}: {left} left before it, this one included."
-    return f"Why: on the path to {label}: {left} left, this one included."
+        return f"Why: leads to {label}, which has {left} unread before it, this one included."
+    return f"Why: on the path to {label}, which has {left} unread."
 
 
 def _suggestion_lines(
@@ -54,7 +54,7 @@ def _suggestion_lines(
     reason = suggestion.needed_for
     if reason is not None:
         needed_by = short_name(catalog.papers[reason.paper_id])
-        text = f"Needed for {reason.position}. {needed_by}"
+        text = f"Needed later on the path for {needed_by}"
         lines += _wrap(f"{text}: {reason.text}" if reason.text else f"{text}.", indent, "- ")
     if not suggestion.toward:
         if suggestion.unlocks:
