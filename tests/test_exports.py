@@ -458,3 +458,13 @@ def test_export_format_is_required(runner):
     result = runner.invoke(main, ["export", "dpo"])
     assert result.exit_code == 2
     assert "--format" in result.output
+
+
+def test_exports_doi_from_doi_org_url(bundled):
+    reinforce = bundled.papers["reinforce"]
+    bibtex = bibtexparser.parse_string(render_bibtex([reinforce]))
+    assert bibtex.entries[0]["doi"] == "10.1007/BF00992696"
+    item = json.loads(render_csl_json([reinforce]))[0]
+    assert item["DOI"] == "10.1007/BF00992696"
+    dpo = json.loads(render_csl_json([bundled.papers["dpo"]]))[0]
+    assert "DOI" not in dpo

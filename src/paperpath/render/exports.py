@@ -23,11 +23,12 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from urllib.parse import quote
+from urllib.parse import quote, unquote, urlsplit
 
 from paperpath.catalog import Paper
 from paperpath.render.escape import one_line
 
+_DOI_HOSTS = frozenset({"doi.org", "dx.doi.org", "www.doi.org"})
 _ET_AL = frozenset({"et al.", "et al", "others"})
 _PARTICLES = frozenset(
     {"da", "das", "de", "del", "della", "den", "der", "des", "di", "do", "dos", "du"}
@@ -229,6 +230,18 @@ def _bibtex_url(url: str) -> str:
     return quote(one_line(url), safe=_URL_SAFE)
 
 
+def doi_of(paper: Paper) -> str | None:
+    """Return the DOI that the paper's URL resolves, for a doi.org link, else None."""
+    parts = urlsplit(paper.url)
+    if parts.scheme not in ("http", "https") or parts.hostname not in _DOI_HOSTS:
+        return None
+    doi = unquote(parts.path).strip("/")
+    # A DOI starts with the directory indicator "10."; braces would break BibTeX.
+    if not doi.startswith("10.") or "{" in doi or "}" in doi or "\\" in doi:
+        return None
+    return doi
+
+
 def _bibtex_fields(paper: Paper, entry_type: str) -> list[tuple[str, str]]:
     fields = []
     names, has_others = author_names(paper)
@@ -245,6 +258,9 @@ def _bibtex_fields(paper: Paper, entry_type: str) -> list[tuple[str, str]]:
     if paper.venue is not None:
         fields.append((_VENUE_FIELDS[entry_type], "{" + escape_bibtex(paper.venue) + "}"))
     fields.append(("url", "{" + _bibtex_url(paper.url) + "}"))
+    doi = doi_of(paper)
+    if doi is not None:
+        fields.append(("doi", "{" + one_line(doi) + "}"))
     if paper.arxiv is not None:
         fields.append(("eprint", "{" + escape_bibtex(paper.arxiv) + "}"))
         fields.append(("archivePrefix", "{arXiv}"))
@@ -293,6 +309,9 @@ def _csl_item(paper: Paper, key: str) -> dict[str, object]:
     if paper.venue is not None:
         item["container-title"] = one_line(paper.venue)
     item["URL"] = one_line(paper.url)
+    doi = doi_of(paper)
+    if doi is not None:
+        item["DOI"] = one_line(doi)
     if paper.arxiv is not None:
         item["number"] = paper.arxiv
         item["archive"] = "arXiv"

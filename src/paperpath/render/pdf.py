@@ -104,8 +104,9 @@ def missing_glyphs_message(codepoints: Iterable[int], max_listed: int = 8) -> st
     more = f" and {len(ordered) - max_listed} more" if len(ordered) > max_listed else ""
     return (
         f"no installed font has {listed}{more}; the PDF shows them as empty boxes. "
-        "Install a font that covers them (Debian and Ubuntu: apt install fonts-noto-cjk "
-        "for Chinese, Japanese and Korean) or add one with @font-face in a --template-dir"
+        "Install a font that covers them (on Debian and Ubuntu, fonts-noto-cjk covers Chinese, "
+        "Japanese and Korean, fonts-noto-core most other scripts and fonts-noto-color-emoji "
+        "emoji) or add one with @font-face in a --template-dir"
     )
 
 
