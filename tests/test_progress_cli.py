@@ -181,6 +181,14 @@ def test_done_bad_date_exits_2(runner):
     result = runner.invoke(main, ["done", "dpo", "--date", "May 1"])
     assert result.exit_code == 2
     assert "'May 1' is not a date; write it as YYYY-MM-DD" in result.output
+    assert "Invalid value for '--date'" in result.output
+
+
+def test_done_future_date_rejected(runner, progress_file):
+    result = runner.invoke(main, ["done", "dpo", "--date", "2999-01-01"])
+    assert result.exit_code == 2
+    assert "2999-01-01 is in the future" in result.output
+    assert not progress_file.exists()
 
 
 def test_undone_removes_record(runner, progress_file):

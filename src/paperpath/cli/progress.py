@@ -16,9 +16,16 @@ def _iso_date(value: str | None) -> date | None:
     if value is None:
         return None
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError as error:
-        raise click.BadParameter(f"'{value}' is not a date; write it as YYYY-MM-DD") from error
+        raise click.BadParameter(
+            f"'{value}' is not a date; write it as YYYY-MM-DD", param_hint="'--date'"
+        ) from error
+    if day > date.today():
+        raise click.BadParameter(
+            f"{value} is in the future; give the day the papers were read", param_hint="'--date'"
+        )
+    return day
 
 
 @click.command()
