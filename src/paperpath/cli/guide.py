@@ -6,6 +6,12 @@ from pathlib import Path
 
 import click
 
+from paperpath.cli.documents import (
+    chosen_format,
+    document_options,
+    template_errors,
+    write_document,
+)
 from paperpath.cli.options import (
     catalog_option,
     known_options,
@@ -15,9 +21,6 @@ from paperpath.cli.options import (
 )
 from paperpath.cli.progress_options import load_read_dates, use_progress_option, wants_progress
 from paperpath.errors import PaperpathError
-from paperpath.output import emit_bytes, write_bytes_atomic
-
-GUIDE_FORMATS = ("pdf", "html", "md")
 
 
 @click.command()
@@ -30,27 +33,9 @@ GUIDE_FORMATS = ("pdf", "html", "md")
     help="File to write; its extension (.pdf, .html, .md) chooses the format. "
     "- writes to standard output, with --format.",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(GUIDE_FORMATS),
-    help="Format, when the file name does not say.",
-)
 @known_options
 @use_progress_option("Tick off the papers marked read with 'paperpath done', with their dates.")
-@click.option(
-    "--paper-size",
-    type=click.Choice(["a4", "letter"]),
-    default="a4",
-    show_default=True,
-    help="PDF page size.",
-)
-@click.option("--no-diagram", is_flag=True, help="Markdown: leave out the Mermaid diagram.")
-@click.option(
-    "--template-dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder whose guide.html.j2 or guide.md.j2 replaces the bundled template.",
-)
+@document_options("guide")
 @catalog_option
 def guide(
     targets: tuple[str, ...],
@@ -78,21 +63,11 @@ def guide(
       paperpath guide grpo --known ppo -o grpo.md
       paperpath guide dpo --progress -o dpo.html
     """
-    import jinja2
-
     from paperpath.graph import prerequisite_graph
     from paperpath.plan import plan_reading_order
     from paperpath.render.guide import render_guide_html, render_guide_markdown
 
-    to_stdout = str(output) == "-"
-    suffix = "" if to_stdout else output.suffix.lstrip(".").lower()
-    if output_format and suffix in GUIDE_FORMATS and suffix != output_format:
-        raise click.UsageError(f"--format {output_format} does not match the file name {output}")
-    chosen = output_format or suffix
-    if chosen not in GUIDE_FORMATS:
-        raise click.UsageError(
-            f"cannot tell the format of {output}; name it .pdf, .html or .md, or give --format"
-        )
+    chosen = chosen_format(output, output_format)
     catalog = load_checked_catalog(catalog_dir)
     known_ids = read_known(known, known_file)
     graph = prerequisite_graph(catalog)
@@ -103,7 +78,7 @@ def guide(
     if wants_progress(use_progress, progress_file):
         read_on = load_read_dates(catalog, progress_file)
 
-    try:
+    with template_errors(template_dir):
         if chosen == "md":
             data = render_guide_markdown(
                 catalog,
@@ -127,23 +102,5 @@ def guide(
                 if chosen == "html"
                 else render_catalog_pdf(html, catalog, catalog_dir, template_dir)
             )
-    except jinja2.TemplateSyntaxError as error:
-        raise PaperpathError(
-            f"template {error.filename or error.name}:{error.lineno}: {error.message}; "
-            "fix the template"
-        ) from error
-    except jinja2.TemplateError as error:
-        raise PaperpathError(f"template failed: {error}; fix the template") from error
-    except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as error:
-        if template_dir is None:
-            raise
-        raise PaperpathError(
-            f"a template in {template_dir} failed: {type(error).__name__}: {error}; "
-            "fix the template"
-        ) from error
 
-    if to_stdout:
-        emit_bytes(data)
-        return
-    write_bytes_atomic(output, data)
-    click.echo(f"wrote {output} ({len(order.entries)} papers)", err=True)
+    write_document(output, data, f"{len(order.entries)} papers")

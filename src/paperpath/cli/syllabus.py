@@ -6,12 +6,15 @@ from pathlib import Path
 
 import click
 
+from paperpath.cli.documents import (
+    chosen_format,
+    document_options,
+    template_errors,
+    write_document,
+)
 from paperpath.cli.options import catalog_option, load_checked_catalog
 from paperpath.cli.progress_options import load_read_dates, use_progress_option, wants_progress
 from paperpath.errors import PaperpathError
-from paperpath.output import emit_bytes, write_bytes_atomic
-
-SYLLABUS_FORMATS = ("pdf", "html", "md")
 
 
 @click.command()
@@ -25,12 +28,6 @@ SYLLABUS_FORMATS = ("pdf", "html", "md")
     "- writes to standard output, with --format.",
 )
 @click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(SYLLABUS_FORMATS),
-    help="Format, when the file name does not say.",
-)
-@click.option(
     "--weeks",
     type=click.IntRange(min=1),
     help="Number of weeks, replacing the curriculum's 'weeks'.",
@@ -40,19 +37,7 @@ SYLLABUS_FORMATS = ("pdf", "html", "md")
     type=click.FloatRange(min=0, min_open=True, max=168),
     help="Reading hours per week, replacing the curriculum's 'hours_per_week'.",
 )
-@click.option(
-    "--paper-size",
-    type=click.Choice(["a4", "letter"]),
-    default="a4",
-    show_default=True,
-    help="PDF page size.",
-)
-@click.option("--no-diagram", is_flag=True, help="Markdown: leave out the Mermaid diagram.")
-@click.option(
-    "--template-dir",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    help="Folder whose syllabus.html.j2 or syllabus.md.j2 replaces the bundled template.",
-)
+@document_options("syllabus")
 @use_progress_option("Tick off the papers marked read with 'paperpath done', with their dates.")
 @catalog_option
 def syllabus(
@@ -92,7 +77,7 @@ def syllabus(
         raise click.UsageError("name a curriculum (see --list) or give a curriculum file")
     if output is None:
         raise click.UsageError("give -o FILE (.pdf, .html or .md), or -o - with --format")
-    chosen = _chosen_format(output, output_format)
+    chosen = chosen_format(output, output_format)
 
     from paperpath.curriculum import find_curriculum, load_curriculum
     from paperpath.graph import prerequisite_graph
@@ -114,41 +99,22 @@ def syllabus(
         chosen, catalog, graph, planned, paper_size, no_diagram, template_dir, catalog_dir, read_on
     )
 
-    if str(output) == "-":
-        emit_bytes(data)
-        return
-    write_bytes_atomic(output, data)
     allowed = weeks if weeks is not None else course.spec.weeks
     spare = ""
     if allowed is not None and len(planned.weeks) < allowed:
         spare = f"; the goals fill {len(planned.weeks)} of the {allowed} weeks allowed"
-    click.echo(
-        f"wrote {output} ({len(planned.weeks)} weeks, {len(planned.order.entries)} papers{spare})",
-        err=True,
+    write_document(
+        output, data, f"{len(planned.weeks)} weeks, {len(planned.order.entries)} papers{spare}"
     )
-
-
-def _chosen_format(output: Path, output_format: str | None) -> str:
-    suffix = "" if str(output) == "-" else output.suffix.lstrip(".").lower()
-    if output_format and suffix in SYLLABUS_FORMATS and suffix != output_format:
-        raise click.UsageError(f"--format {output_format} does not match the file name {output}")
-    chosen = output_format or suffix
-    if chosen not in SYLLABUS_FORMATS:
-        raise click.UsageError(
-            f"cannot tell the format of {output}; name it .pdf, .html or .md, or give --format"
-        )
-    return chosen
 
 
 def _render(
     chosen, catalog, graph, planned, paper_size, no_diagram, template_dir, catalog_dir, read_on
 ) -> bytes:
-    import jinja2
-
     from paperpath.cli.options import render_catalog_pdf
     from paperpath.render.syllabus import render_syllabus_html, render_syllabus_markdown
 
-    try:
+    with template_errors(template_dir):
         if chosen == "md":
             return render_syllabus_markdown(
                 catalog,
@@ -170,13 +136,6 @@ def _render(
             return html.encode()
         # The study guide's sandboxed renderer: templates and catalog folders only.
         return render_catalog_pdf(html, catalog, catalog_dir, template_dir)
-    except jinja2.TemplateSyntaxError as error:
-        raise PaperpathError(
-            f"template {error.filename or error.name}:{error.lineno}: {error.message}; "
-            "fix the template"
-        ) from error
-    except jinja2.TemplateError as error:
-        raise PaperpathError(f"template failed: {error}; fix the template") from error
 
 
 def _list_text() -> str:

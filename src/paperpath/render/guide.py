@@ -14,7 +14,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import networkx as nx
 from markupsafe import Markup
 
@@ -25,7 +24,7 @@ from paperpath.render.durations import format_minutes
 from paperpath.render.escape import Markdown, escape_markdown, escape_url
 from paperpath.render.graph_svg import render_graph_svg
 from paperpath.render.labels import short_name, target_label
-from paperpath.render.templates import render_markdown_template, template_loader
+from paperpath.render.templates import html_environment, render_markdown_template
 
 # A stage closes once its reading time reaches this many minutes.
 STAGE_MINUTES = 6 * 60
@@ -113,17 +112,6 @@ def read_summary(order: ReadingOrder, read: Mapping[str, str]) -> str:
     )
 
 
-def _html_environment(override: Path | None) -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=template_loader(override),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-
-
 def render_guide_html(
     catalog: Catalog,
     graph: nx.DiGraph,
@@ -140,7 +128,7 @@ def render_guide_html(
     view = _view(catalog, graph, order, read_on)
     view["graph_svg"] = Markup(view["graph_svg"])  # built from escaped text
     view["paper_size"] = paper_size
-    return _html_environment(template_dir).get_template("guide.html.j2").render(**view)
+    return html_environment(template_dir).get_template("guide.html.j2").render(**view)
 
 
 def mermaid_graph(graph: nx.DiGraph, order: ReadingOrder, names: dict[str, str]) -> str:

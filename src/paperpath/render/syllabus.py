@@ -12,7 +12,6 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import networkx as nx
 from markupsafe import Markup
 
@@ -25,7 +24,7 @@ from paperpath.render.escape import Markdown
 from paperpath.render.graph_svg import render_graph_svg
 from paperpath.render.guide import mermaid_graph, read_dates, read_summary
 from paperpath.render.labels import short_name
-from paperpath.render.templates import render_markdown_template, template_loader
+from paperpath.render.templates import html_environment, render_markdown_template
 
 
 def _view(
@@ -105,14 +104,7 @@ def render_syllabus_html(
     view = _view(catalog, graph, syllabus, read_on)
     view["graph_svg"] = Markup(view["graph_svg"])  # built from escaped text
     view["paper_size"] = paper_size
-    environment = jinja2.Environment(
-        loader=template_loader(template_dir),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
+    environment = html_environment(template_dir)
     return environment.get_template("syllabus.html.j2").render(**view)
 
 

@@ -34,6 +34,18 @@ def template_loader(override: Path | None = None) -> jinja2.BaseLoader:
 
 
 @cache
+def html_environment(override: Path | None = None) -> jinja2.Environment:
+    """Return the Jinja2 environment for HTML templates, with autoescaping on."""
+    return jinja2.Environment(
+        loader=template_loader(override),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
 def _markdown_environment(override: Path | None = None) -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=template_loader(override),
