@@ -128,11 +128,10 @@ def _write_entry(folder: Path, entry: Path, key: bytes, result: LoadResult) -> N
 
 
 def _without_parse_data(result: LoadResult) -> LoadResult:
-    """Return ``result`` without what only loading and checking use.
+    """Return ``result`` without the line of every field, which only checking uses.
 
-    The YAML data and scalar records go, and so does the line of every
-    field: all problems have been found and carry their lines already, and
-    those line maps were half the size of an entry and of its load time.
+    All problems have been found and carry their lines already, and those
+    line maps were half the size of an entry and of its load time.
     Items keep their file and their own line, so ``show`` can print where a
     paper is defined; the line of a field inside a cached item is the
     item's line (:meth:`YamlDocument.line_of` falls back to the nearest
@@ -153,7 +152,7 @@ def _without_parse_data(result: LoadResult) -> LoadResult:
                 for path in item_paths[id(document)]
                 if path in document.lines
             }
-            slim[id(document)] = dataclasses.replace(document, data=None, lines=lines, scalars={})
+            slim[id(document)] = dataclasses.replace(document, lines=lines)
         return ItemSource(slim[id(document)], original.value_path)
 
     catalog = result.catalog

@@ -48,7 +48,11 @@ class ScalarSource:
 
 @dataclass
 class YamlDocument:
-    """The data of one YAML file with the line of every value."""
+    """The data of one YAML file with the line of every value.
+
+    The catalog loader drops ``data`` and ``scalars`` once it has validated
+    the file; loaded catalogs keep only the path, the file and the lines.
+    """
 
     path: str
     data: Any
@@ -134,7 +138,11 @@ class _Builder:
     def __init__(self, document: YamlDocument, problems: list[Problem]) -> None:
         self.document = document
         self.problems = problems
-        self.constructor = yaml.SafeLoader("")
+        # A bare constructor, not a SafeLoader: a loader refers to itself, so
+        # only the cyclic garbage collector frees it, and its table of
+        # constructed objects kept every non-text node and its marks alive
+        # until then.
+        self.constructor = yaml.constructor.SafeConstructor()
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, value_path: ValuePath, usage_line: int | None = None) -> Any:
