@@ -157,3 +157,19 @@ def test_show_cli_same_output_from_cache(small_catalog, cache_dir):
     assert runs[0].returncode == runs[1].returncode == 0
     assert runs[0].stdout == runs[1].stdout
     assert "defined:  " in runs[1].stdout
+
+
+def test_cache_hit_imports_no_loader_or_yaml(small_catalog, cache_dir):
+    load_catalog_cached(small_catalog)
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from paperpath.catalog.cache import load_catalog_cached\n"
+        f"result = load_catalog_cached(Path({str(small_catalog)!r}))\n"
+        "assert 'dpo' in result.catalog.papers\n"
+        "heavy = ('yaml', 'paperpath.catalog.loader')\n"
+        "print(sorted(name for name in heavy if name in sys.modules))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"

@@ -9,64 +9,21 @@ id read as a float or a date read as ``datetime.date``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from paperpath.catalog.document import STRING_TAG, ScalarSource, ValuePath, YamlDocument
 from paperpath.catalog.problems import Problem
 
-# A path from the document root to a value, e.g. ("papers", 3, "arxiv").
-ValuePath = tuple[str | int, ...]
+__all__ = ["ScalarSource", "ValuePath", "YamlDocument", "read_yaml"]
 
-_STRING_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 # libyaml's parser, shipped in PyYAML's wheels, composes about ten times
 # faster than the pure-Python one and reports the same marks.
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@dataclass
-class ScalarSource:
-    """A scalar's line, its text as written, and the type YAML resolved it to."""
-
-    line: int
-    text: str
-    tag: str
-
-    @property
-    def is_string(self) -> bool:
-        return self.tag == _STRING_TAG
-
-    @property
-    def type_name(self) -> str:
-        """The YAML type name, such as ``float`` or ``timestamp``."""
-        return self.tag.rsplit(":", 1)[-1]
-
-
-@dataclass
-class YamlDocument:
-    """The data of one YAML file with the line of every value.
-
-    The catalog loader drops ``data`` and ``scalars`` once it has validated
-    the file; loaded catalogs keep only the path, the file and the lines.
-    """
-
-    path: str
-    data: Any
-    lines: dict[ValuePath, int] = field(default_factory=dict)
-    file: Path | None = None
-    scalars: dict[ValuePath, ScalarSource] = field(default_factory=dict)
-
-    def line_of(self, value_path: ValuePath) -> int | None:
-        """Return the line of ``value_path`` or of its nearest recorded parent."""
-        for end in range(len(value_path), -1, -1):
-            line = self.lines.get(value_path[:end])
-            if line is not None:
-                return line
-        return None
 
 
 def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
@@ -171,7 +128,7 @@ class _Builder:
         return self._construct(node)
 
     def _construct(self, node: yaml.Node) -> Any:
-        if node.tag == _STRING_TAG and isinstance(node, yaml.ScalarNode):
+        if node.tag == STRING_TAG and isinstance(node, yaml.ScalarNode):
             # Most values are text, which needs no constructor; this skips a
             # call chain per scalar, a third of the build time on large catalogs.
             return node.value
