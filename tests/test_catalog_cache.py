@@ -148,6 +148,10 @@ def test_cache_hit_keeps_item_lines_not_field_lines(small_catalog, cache_dir, fo
     document = cached.paper_sources["dpo"].document
     assert document.data is None
     assert all(len(value_path) == 2 for value_path in document.lines)
+    # A field's line is read from the file when asked for.
+    expected_line = expected.paper_sources["dpo"].line_of("prerequisites", 0)
+    assert cached.paper_sources["dpo"].line_of("prerequisites", 0) == expected_line
+    assert expected_line != cached.paper_sources["dpo"].line
 
 
 def test_show_cli_same_output_from_cache(small_catalog, cache_dir):

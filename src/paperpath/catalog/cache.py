@@ -146,14 +146,13 @@ def _write_entry(folder: Path, entry: Path, key: bytes, result: LoadResult) -> N
 
 
 def _without_parse_data(result: LoadResult) -> LoadResult:
-    """Return ``result`` without the line of every field, which only checking uses.
+    """Return ``result`` with the documents' lines cut down to those of the items.
 
-    All problems have been found and carry their lines already, and those
-    line maps were half the size of an entry and of its load time.
-    Items keep their file and their own line, so ``show`` can print where a
-    paper is defined; the line of a field inside a cached item is the
-    item's line (:meth:`YamlDocument.line_of` falls back to the nearest
-    recorded parent).
+    All problems have been found and carry their lines already, and line
+    maps of every field were half the size of an entry and of its load
+    time. Items keep their file and their own line, so ``show`` can print
+    where a paper is defined. The documents are marked partial, so the line
+    of a field is read from the file if it is ever asked for.
     """
     sources = [*result.catalog.paper_sources.values(), *result.catalog.topic_sources.values()]
     item_paths: dict[int, list] = {}
@@ -170,7 +169,9 @@ def _without_parse_data(result: LoadResult) -> LoadResult:
                 for path in item_paths[id(document)]
                 if path in document.lines
             }
-            slim[id(document)] = dataclasses.replace(document, lines=lines)
+            slim[id(document)] = dataclasses.replace(
+                document, lines=lines, scalars={}, partial=True
+            )
         return ItemSource(slim[id(document)], original.value_path)
 
     catalog = result.catalog

@@ -29,6 +29,9 @@ _SECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
     "papers": ("paper", Paper),
 }
 _SALVAGE = {"topics": salvage_topic, "papers": salvage_paper}
+# Lines are recorded up to items, such as ("papers", 3); the lines of their
+# fields are read from the file only when a problem needs one.
+_ITEM_DEPTH = 2
 
 __all__ = [
     "Entry",
@@ -80,16 +83,16 @@ def _load(directory: Path, display_root: str | None) -> LoadResult:
         )
 
     for path in files:
-        document, file_problems = read_yaml(path, display_path(path, directory, display_root))
+        document, file_problems = read_yaml(
+            path, display_path(path, directory, display_root), record_depth=_ITEM_DEPTH
+        )
         problems.extend(file_problems)
         if document is not None:
             for section, entry in _document_entries(document, problems):
                 entries[section].append(entry)
-            # Only validation reads the parsed data and the scalar records.
-            # Dropping them here frees them while the collector is paused,
-            # so it never scans them (a quarter of a large catalog's objects).
+            # Only validation reads the parsed data. Dropping it here frees it
+            # while the collector is paused, so the collector never scans it.
             document.data = None
-            document.scalars = {}
 
     problems.extend(check_entries(entries["papers"], entries["topics"]))
     catalog = _build_catalog(entries["papers"], entries["topics"])

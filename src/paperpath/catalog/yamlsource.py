@@ -26,8 +26,15 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse ``path``; return the document, or None and the problems that stopped it."""
+def read_yaml(
+    path: Path, display_path: str, record_depth: int | None = None
+) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse ``path``; return the document, or None and the problems that stopped it.
+
+    With ``record_depth``, lines and scalars are recorded only for value
+    paths at most that long, and the document fills in the rest from the
+    file when it is first asked for them (:meth:`YamlDocument.complete`).
+    """
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -69,10 +76,10 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[
     except RecursionError:
         return None, [_too_deep(display_path)]
 
-    document = YamlDocument(display_path, None, file=path)
+    document = YamlDocument(display_path, None, file=path, partial=record_depth is not None)
     problems: list[Problem] = []
     if root is not None:
-        builder = _Builder(document, problems)
+        builder = _Builder(document, problems, record_depth)
         try:
             document.data = builder.build(root, ())
         except RecursionError:
@@ -92,9 +99,12 @@ def _too_deep(display_path: str) -> Problem:
 class _Builder:
     """Build plain Python data from composed nodes, recording lines and problems."""
 
-    def __init__(self, document: YamlDocument, problems: list[Problem]) -> None:
+    def __init__(
+        self, document: YamlDocument, problems: list[Problem], record_depth: int | None = None
+    ) -> None:
         self.document = document
         self.problems = problems
+        self.record_depth = record_depth
         # A bare constructor, not a SafeLoader: a loader refers to itself, so
         # only the cyclic garbage collector frees it, and its table of
         # constructed objects kept every non-text node and its marks alive
@@ -105,7 +115,9 @@ class _Builder:
     def build(self, node: yaml.Node, value_path: ValuePath, usage_line: int | None = None) -> Any:
         """Convert ``node``; ``usage_line`` is where it is used, which differs for an alias."""
         line = node.start_mark.line + 1
-        self.document.lines[value_path] = line
+        recorded = self.record_depth is None or len(value_path) <= self.record_depth
+        if recorded:
+            self.document.lines[value_path] = line
         # The composer turns an alias (*name) into a second reference to the
         # anchored node. Expanding aliases would let a few lines of YAML
         # grow without bound, and a repeated entry would carry the line of
@@ -124,7 +136,8 @@ class _Builder:
                 self.build(item, value_path + (index,), line)
                 for index, item in enumerate(node.value)
             ]
-        self.document.scalars[value_path] = ScalarSource(line, node.value, node.tag)
+        if recorded:
+            self.document.scalars[value_path] = ScalarSource(line, node.value, node.tag)
         return self._construct(node)
 
     def _construct(self, node: yaml.Node) -> Any:
@@ -164,5 +177,6 @@ class _Builder:
                 continue
             first_lines[key] = line
             result[key] = self.build(value_node, value_path + (key,), line)
-            self.document.lines[value_path + (key,)] = line
+            if self.record_depth is None or len(value_path) < self.record_depth:
+                self.document.lines[value_path + (key,)] = line
         return result
