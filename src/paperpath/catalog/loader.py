@@ -29,8 +29,8 @@ _SECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
     "papers": ("paper", Paper),
 }
 _SALVAGE = {"topics": salvage_topic, "papers": salvage_paper}
-# Lines are recorded up to items, such as ("papers", 3); the lines of their
-# fields are read from the file only when a problem needs one.
+# Lines are recorded down to items, such as ("papers", 3). The lines of
+# their fields are read from the file only when a problem needs one.
 _ITEM_DEPTH = 2
 
 __all__ = [
