@@ -127,3 +127,53 @@ def test_check_cli_same_output_from_cache(write_catalog, cache_dir):
     assert runs[0].stdout == runs[1].stdout
     assert "warning" in runs[1].stdout
     assert "unknown prerequisite 'nope'" in runs[1].stdout
+
+
+def test_cache_hit_keeps_item_lines_not_field_lines(small_catalog, cache_dir, forbid_loading):
+    expected = load_catalog(small_catalog).catalog
+    load_catalog_cached(small_catalog)
+    forbid_loading()
+    cached = load_catalog_cached(small_catalog).catalog
+    sources = [
+        (expected.paper_sources, cached.paper_sources),
+        (expected.topic_sources, cached.topic_sources),
+    ]
+    for before, after in sources:
+        assert before.keys() == after.keys()
+        for item_id, source in before.items():
+            assert after[item_id].path == source.path
+            assert after[item_id].line == source.line
+            assert after[item_id].value_path == source.value_path
+            assert after[item_id].document.file == source.document.file
+    document = cached.paper_sources["dpo"].document
+    assert document.data is None
+    assert all(len(value_path) == 2 for value_path in document.lines)
+    # A field's line is read from the file when asked for.
+    expected_line = expected.paper_sources["dpo"].line_of("prerequisites", 0)
+    assert cached.paper_sources["dpo"].line_of("prerequisites", 0) == expected_line
+    assert expected_line != cached.paper_sources["dpo"].line
+
+
+def test_show_cli_same_output_from_cache(small_catalog, cache_dir):
+    command = [sys.executable, "-m", "paperpath", "show", "dpo", "--catalog", str(small_catalog)]
+    runs = [subprocess.run(command, capture_output=True, text=True) for _ in range(2)]
+    assert len(entries(cache_dir)) == 1
+    assert runs[0].returncode == runs[1].returncode == 0
+    assert runs[0].stdout == runs[1].stdout
+    assert "defined:  " in runs[1].stdout
+
+
+def test_cache_hit_imports_no_loader_or_yaml(small_catalog, cache_dir):
+    load_catalog_cached(small_catalog)
+    script = (
+        "import sys\n"
+        "from pathlib import Path\n"
+        "from paperpath.catalog.cache import load_catalog_cached\n"
+        f"result = load_catalog_cached(Path({str(small_catalog)!r}))\n"
+        "assert 'dpo' in result.catalog.papers\n"
+        "heavy = ('yaml', 'paperpath.catalog.loader')\n"
+        "print(sorted(name for name in heavy if name in sys.modules))\n"
+    )
+    run = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "[]"

@@ -74,3 +74,26 @@ def test_read_yaml_deep_nesting_reported(tmp_path):
     document, problems = read(tmp_path, "a: " + "[" * 5000 + "]" * 5000 + "\n")
     assert document is None
     assert "nest" in problems[0].message
+
+
+def test_read_yaml_record_depth_fills_deeper_lines_from_file(tmp_path):
+    text = "papers:\n  - id: a\n    arxiv: 2310.01420\n    prerequisites:\n      - b\n"
+    path = tmp_path / "file.yaml"
+    path.write_text(text, encoding="utf-8")
+    full, _ = read_yaml(path, "file.yaml")
+    partial, _ = read_yaml(path, "file.yaml", record_depth=2)
+    assert partial.data == full.data
+    assert sorted(partial.lines, key=len) == [(), ("papers",), ("papers", 0)]
+    assert partial.scalars == {}
+    assert partial.line_of(("papers", 0, "prerequisites", 0)) == 5
+    assert partial.lines == full.lines
+    assert partial.scalar_of(("papers", 0, "arxiv")).type_name == "float"
+
+
+def test_read_yaml_partial_document_keeps_lines_when_file_gone(tmp_path):
+    path = tmp_path / "file.yaml"
+    path.write_text("papers:\n  - id: a\n    year: 2020\n", encoding="utf-8")
+    document, _ = read_yaml(path, "file.yaml", record_depth=2)
+    path.unlink()
+    assert document.line_of(("papers", 0, "year")) == 2
+    assert document.scalar_of(("papers", 0, "year")) is None

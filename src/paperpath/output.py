@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import stat
 import sys
-import tempfile
 from pathlib import Path
 
 from paperpath.errors import PaperpathError
@@ -46,6 +45,8 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         raise PaperpathError(
             f"cannot write {path}: folder {folder} does not exist; create it first"
         )
+
+    import tempfile  # only writing a file needs it, not printing to stdout
 
     temporary: str | None = None
     try:

@@ -7,7 +7,7 @@ from paperpath._lazy import lazy_exports
 _EXPORTS = {
     "Catalog": "paperpath.catalog.catalog",
     "ItemSource": "paperpath.catalog.catalog",
-    "LoadResult": "paperpath.catalog.loader",
+    "LoadResult": "paperpath.catalog.catalog",
     "load_catalog": "paperpath.catalog.loader",
     "CatalogFile": "paperpath.catalog.models",
     "Paper": "paperpath.catalog.models",
@@ -33,8 +33,8 @@ __all__ = [
 ]
 
 if TYPE_CHECKING:
-    from paperpath.catalog.catalog import Catalog, ItemSource
-    from paperpath.catalog.loader import LoadResult, load_catalog
+    from paperpath.catalog.catalog import Catalog, ItemSource, LoadResult
+    from paperpath.catalog.loader import load_catalog
     from paperpath.catalog.models import CatalogFile, Paper, Prerequisite, Topic
     from paperpath.catalog.problems import Problem, Severity
     from paperpath.catalog.status import Status

@@ -30,20 +30,15 @@ import sys
 from pathlib import Path
 
 from paperpath import __version__
-from paperpath.catalog.catalog import Catalog, ItemSource
-from paperpath.catalog.loader import (
-    LoadResult,
-    catalog_files,
-    display_path,
-    load_catalog,
-    paused_garbage_collection,
-)
+from paperpath.catalog.catalog import Catalog, ItemSource, LoadResult
+from paperpath.catalog.collector import paused_garbage_collection
+from paperpath.catalog.files import catalog_files, display_path
 from paperpath.errors import PaperpathError
 from paperpath.output import write_bytes_atomic
 
 CACHE_DIR_VARIABLE = "PAPERPATH_CACHE_DIR"
 NO_CACHE_VARIABLE = "PAPERPATH_NO_CACHE"
-_MAGIC = b"paperpath-catalog-cache 1\n"
+_MAGIC = b"paperpath-catalog-cache 2\n"
 
 
 def cache_folder() -> Path | None:
@@ -78,13 +73,24 @@ def load_catalog_cached(directory: Path, display_root: str | None = None) -> Loa
     return result
 
 
+def load_catalog(directory: Path, display_root: str | None = None) -> LoadResult:
+    """Load without the cache.
+
+    The loader, its validation code and PyYAML are imported only here, on a
+    miss: a hit needs none of them.
+    """
+    from paperpath.catalog.loader import load_catalog as load_uncached
+
+    return load_uncached(directory, display_root)
+
+
 def content_key(directory: Path, display_root: str | None) -> bytes:
     """Return the hex SHA-256 over everything a load's result depends on."""
     digest = hashlib.sha256()
     import pydantic
-    import yaml
 
-    for part in (__version__, sys.version, pydantic.VERSION, yaml.__version__, display_root or ""):
+    versions = (pydantic.VERSION, _pyyaml_version())
+    for part in (__version__, sys.version, *versions, display_root or ""):
         digest.update(part.encode() + b"\0")
     for source in sorted(Path(__file__).parent.glob("*.py")):
         digest.update(source.read_bytes() + b"\0")
@@ -93,6 +99,18 @@ def content_key(directory: Path, display_root: str | None) -> bytes:
         digest.update(names.encode())
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest().encode()
+
+
+def _pyyaml_version() -> str:
+    """Return PyYAML's version from its installed metadata, which is cheaper than importing it."""
+    from importlib import metadata
+
+    try:
+        return metadata.version("PyYAML")
+    except metadata.PackageNotFoundError:
+        import yaml
+
+        return yaml.__version__
 
 
 def _entry_name(directory: Path, display_root: str | None) -> str:
@@ -128,16 +146,32 @@ def _write_entry(folder: Path, entry: Path, key: bytes, result: LoadResult) -> N
 
 
 def _without_parse_data(result: LoadResult) -> LoadResult:
-    """Return ``result`` with the YAML data and scalar records that only loading uses dropped.
+    """Return ``result`` with the documents' lines cut down to those of the items.
 
-    Items keep their file and the line of every value.
+    All problems have been found and carry their lines already, and line
+    maps of every field were half the size of an entry and of its load
+    time. Items keep their file and their own line, so ``show`` can print
+    where a paper is defined. The documents are marked partial, so the line
+    of a field is read from the file if it is ever asked for.
     """
+    sources = [*result.catalog.paper_sources.values(), *result.catalog.topic_sources.values()]
+    item_paths: dict[int, list] = {}
+    for source in sources:
+        item_paths.setdefault(id(source.document), []).append(source.value_path)
+
     slim: dict[int, object] = {}
 
     def source(original: ItemSource) -> ItemSource:
         document = original.document
         if id(document) not in slim:
-            slim[id(document)] = dataclasses.replace(document, data=None, scalars={})
+            lines = {
+                path: document.lines[path]
+                for path in item_paths[id(document)]
+                if path in document.lines
+            }
+            slim[id(document)] = dataclasses.replace(
+                document, lines=lines, scalars={}, partial=True
+            )
         return ItemSource(slim[id(document)], original.value_path)
 
     catalog = result.catalog

@@ -1,4 +1,8 @@
-"""The loaded catalog: papers and topics by id, with where each was defined."""
+"""The loaded catalog: papers and topics by id, with where each was defined.
+
+The classes here are all that a catalog read from the cache needs, so that
+unpickling one imports neither PyYAML nor the validation code.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +11,9 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from paperpath.catalog.document import ValuePath, YamlDocument
     from paperpath.catalog.models import Paper, Topic
-    from paperpath.catalog.yamlsource import ValuePath, YamlDocument
+    from paperpath.catalog.problems import Problem
 
 
 @dataclass(frozen=True)
@@ -69,3 +74,19 @@ class Catalog:
         """Return the papers tagged with ``topic_id`` or with any topic below it."""
         subtree = set(self.topic_subtree(topic_id))
         return [paper for paper in self.papers.values() if subtree.intersection(paper.topics)]
+
+
+@dataclass
+class LoadResult:
+    """A catalog and every problem found while loading it."""
+
+    catalog: Catalog
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self.problems if problem.is_error]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [problem for problem in self.problems if not problem.is_error]

@@ -7,17 +7,16 @@ with the fields that are usable, so one run reports everything to fix.
 
 from __future__ import annotations
 
-import gc
-import os
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from paperpath.catalog.catalog import Catalog, ItemSource
+from paperpath.catalog.catalog import Catalog, ItemSource, LoadResult
+from paperpath.catalog.collector import paused_garbage_collection
+from paperpath.catalog.files import catalog_files, display_path
 from paperpath.catalog.models import Paper, Topic
 from paperpath.catalog.partial import salvage_paper, salvage_topic
 from paperpath.catalog.problems import Problem
@@ -30,22 +29,18 @@ _SECTIONS: dict[str, tuple[str, type[BaseModel]]] = {
     "papers": ("paper", Paper),
 }
 _SALVAGE = {"topics": salvage_topic, "papers": salvage_paper}
+# Lines are recorded down to items, such as ("papers", 3). The lines of
+# their fields are read from the file only when a problem needs one.
+_ITEM_DEPTH = 2
 
-
-@dataclass
-class LoadResult:
-    """A catalog and every problem found while loading it."""
-
-    catalog: Catalog
-    problems: list[Problem] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [problem for problem in self.problems if problem.is_error]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [problem for problem in self.problems if not problem.is_error]
+__all__ = [
+    "Entry",
+    "LoadResult",
+    "catalog_files",
+    "display_path",
+    "load_catalog",
+    "paused_garbage_collection",
+]
 
 
 @dataclass
@@ -61,26 +56,6 @@ class Entry:
     valid: bool = True
 
 
-def catalog_files(directory: Path) -> list[Path]:
-    """Return the YAML files of a catalog folder in sorted order, skipping hidden ones."""
-    files = []
-    for path in [*directory.rglob("*.yaml"), *directory.rglob("*.yml")]:
-        relative = path.relative_to(directory)
-        if path.is_file() and not any(part.startswith(".") for part in relative.parts):
-            files.append(path)
-    return sorted(files)
-
-
-def display_path(path: Path, directory: Path, display_root: str | None) -> str:
-    if display_root is not None:
-        return f"{display_root}/{path.relative_to(directory).as_posix()}"
-    try:
-        relative = os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-    return str(path) if relative.startswith("..") else relative
-
-
 def load_catalog(directory: Path, display_root: str | None = None) -> LoadResult:
     """Load and validate every catalog file under ``directory``.
 
@@ -90,23 +65,6 @@ def load_catalog(directory: Path, display_root: str | None = None) -> LoadResult
     """
     with paused_garbage_collection():
         return _load(directory, display_root)
-
-
-@contextmanager
-def paused_garbage_collection() -> Iterator[None]:
-    """Turn off Python's cyclic garbage collector inside the block.
-
-    Loading creates millions of small objects and no cyclic garbage. With
-    the collector on, it scans the growing heap again and again: that took
-    two thirds of the time to load a 10,000-paper catalog (bench/run.py).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _load(directory: Path, display_root: str | None) -> LoadResult:
@@ -125,11 +83,16 @@ def _load(directory: Path, display_root: str | None) -> LoadResult:
         )
 
     for path in files:
-        document, file_problems = read_yaml(path, display_path(path, directory, display_root))
+        document, file_problems = read_yaml(
+            path, display_path(path, directory, display_root), record_depth=_ITEM_DEPTH
+        )
         problems.extend(file_problems)
         if document is not None:
             for section, entry in _document_entries(document, problems):
                 entries[section].append(entry)
+            # Only validation reads the parsed data. Dropping it here frees it
+            # while the collector is paused, so the collector never scans it.
+            document.data = None
 
     problems.extend(check_entries(entries["papers"], entries["topics"]))
     catalog = _build_catalog(entries["papers"], entries["topics"])

@@ -33,7 +33,7 @@ def translate_errors(
     problems = []
     for detail in error.errors():
         loc = tuple(detail["loc"])
-        scalar = source.document.scalars.get(source.value_path + loc)
+        scalar = source.document.scalar_of(source.value_path + loc)
         message, fix = _explain(detail, scalar, model_type)
         problems.append(
             Problem(

@@ -231,11 +231,13 @@ def _cycles(graph: nx.DiGraph) -> list[list[str]]:
 
 def _check_prerequisite_cycles(papers: dict[str, Entry]) -> Iterable[Problem]:
     needs = nx.DiGraph()
-    for paper_id, entry in papers.items():
-        needs.add_node(paper_id)
-        for link in entry.model.prerequisites:
-            if link.id in papers and link.id not in (paper_id, None):
-                needs.add_edge(paper_id, link.id)
+    needs.add_nodes_from(papers)
+    needs.add_edges_from(
+        (paper_id, link.id)
+        for paper_id, entry in papers.items()
+        for link in entry.model.prerequisites
+        if link.id in papers and link.id not in (paper_id, None)
+    )
 
     for cycle in _cycles(needs):
         first = papers[cycle[0]]

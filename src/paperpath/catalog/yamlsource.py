@@ -9,18 +9,16 @@ id read as a float or a date read as ``datetime.date``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from paperpath.catalog.document import STRING_TAG, ScalarSource, ValuePath, YamlDocument
 from paperpath.catalog.problems import Problem
 
-# A path from the document root to a value, e.g. ("papers", 3, "arxiv").
-ValuePath = tuple[str | int, ...]
+__all__ = ["ScalarSource", "ValuePath", "YamlDocument", "read_yaml"]
 
-_STRING_TAG = "tag:yaml.org,2002:str"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
 
 # libyaml's parser, shipped in PyYAML's wheels, composes about ten times
@@ -28,45 +26,15 @@ _MERGE_TAG = "tag:yaml.org,2002:merge"
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-@dataclass
-class ScalarSource:
-    """A scalar's line, its text as written, and the type YAML resolved it to."""
+def read_yaml(
+    path: Path, display_path: str, record_depth: int | None = None
+) -> tuple[YamlDocument | None, list[Problem]]:
+    """Parse ``path``; return the document, or None and the problems that stopped it.
 
-    line: int
-    text: str
-    tag: str
-
-    @property
-    def is_string(self) -> bool:
-        return self.tag == _STRING_TAG
-
-    @property
-    def type_name(self) -> str:
-        """The YAML type name, such as ``float`` or ``timestamp``."""
-        return self.tag.rsplit(":", 1)[-1]
-
-
-@dataclass
-class YamlDocument:
-    """The data of one YAML file with the line of every value."""
-
-    path: str
-    data: Any
-    lines: dict[ValuePath, int] = field(default_factory=dict)
-    file: Path | None = None
-    scalars: dict[ValuePath, ScalarSource] = field(default_factory=dict)
-
-    def line_of(self, value_path: ValuePath) -> int | None:
-        """Return the line of ``value_path`` or of its nearest recorded parent."""
-        for end in range(len(value_path), -1, -1):
-            line = self.lines.get(value_path[:end])
-            if line is not None:
-                return line
-        return None
-
-
-def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[Problem]]:
-    """Parse ``path``; return the document, or None and the problems that stopped it."""
+    With ``record_depth``, lines and scalars are recorded only for value
+    paths at most that long, and the document fills in the rest from the
+    file when it is first asked for them (:meth:`YamlDocument.complete`).
+    """
     raw = path.read_bytes()
     try:
         text = raw.decode("utf-8")
@@ -108,10 +76,10 @@ def read_yaml(path: Path, display_path: str) -> tuple[YamlDocument | None, list[
     except RecursionError:
         return None, [_too_deep(display_path)]
 
-    document = YamlDocument(display_path, None, file=path)
+    document = YamlDocument(display_path, None, file=path, partial=record_depth is not None)
     problems: list[Problem] = []
     if root is not None:
-        builder = _Builder(document, problems)
+        builder = _Builder(document, problems, record_depth)
         try:
             document.data = builder.build(root, ())
         except RecursionError:
@@ -131,16 +99,25 @@ def _too_deep(display_path: str) -> Problem:
 class _Builder:
     """Build plain Python data from composed nodes, recording lines and problems."""
 
-    def __init__(self, document: YamlDocument, problems: list[Problem]) -> None:
+    def __init__(
+        self, document: YamlDocument, problems: list[Problem], record_depth: int | None = None
+    ) -> None:
         self.document = document
         self.problems = problems
-        self.constructor = yaml.SafeLoader("")
+        self.record_depth = record_depth
+        # A bare constructor, not a SafeLoader. A loader refers to itself, so
+        # only the cyclic garbage collector would free it, together with its
+        # table of constructed objects that holds every non-text node and
+        # its marks. A constructor alone is freed as soon as the file is read.
+        self.constructor = yaml.constructor.SafeConstructor()
         self.seen: set[int] = set()
 
     def build(self, node: yaml.Node, value_path: ValuePath, usage_line: int | None = None) -> Any:
         """Convert ``node``; ``usage_line`` is where it is used, which differs for an alias."""
         line = node.start_mark.line + 1
-        self.document.lines[value_path] = line
+        recorded = self.record_depth is None or len(value_path) <= self.record_depth
+        if recorded:
+            self.document.lines[value_path] = line
         # The composer turns an alias (*name) into a second reference to the
         # anchored node. Expanding aliases would let a few lines of YAML
         # grow without bound, and a repeated entry would carry the line of
@@ -159,11 +136,12 @@ class _Builder:
                 self.build(item, value_path + (index,), line)
                 for index, item in enumerate(node.value)
             ]
-        self.document.scalars[value_path] = ScalarSource(line, node.value, node.tag)
+        if recorded:
+            self.document.scalars[value_path] = ScalarSource(line, node.value, node.tag)
         return self._construct(node)
 
     def _construct(self, node: yaml.Node) -> Any:
-        if node.tag == _STRING_TAG and isinstance(node, yaml.ScalarNode):
+        if node.tag == STRING_TAG and isinstance(node, yaml.ScalarNode):
             # Most values are text, which needs no constructor; this skips a
             # call chain per scalar, a third of the build time on large catalogs.
             return node.value
@@ -199,5 +177,6 @@ class _Builder:
                 continue
             first_lines[key] = line
             result[key] = self.build(value_node, value_path + (key,), line)
-            self.document.lines[value_path + (key,)] = line
+            if self.record_depth is None or len(value_path) < self.record_depth:
+                self.document.lines[value_path + (key,)] = line
         return result

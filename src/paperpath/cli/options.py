@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -84,9 +85,22 @@ def load_selected_catalog(catalog_dir: Path | None) -> LoadResult:
     """
     from paperpath.catalog.cache import load_catalog_cached
 
-    if catalog_dir is None:
-        return load_catalog_cached(bundled_catalog_dir(), display_root="data")
-    return load_catalog_cached(catalog_dir)
+    # A command keeps its catalog until the process ends, so the cyclic
+    # garbage collector stays off while it loads and then leaves the loaded
+    # objects alone for good (gc.freeze). Otherwise the first collection
+    # after loading, and each full one while the graph and order are built,
+    # scans every paper again: 3 of 7 seconds of `paperpath path` on
+    # 100,000 papers.
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        if catalog_dir is None:
+            return load_catalog_cached(bundled_catalog_dir(), display_root="data")
+        return load_catalog_cached(catalog_dir)
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
 
 
 def load_checked_catalog(catalog_dir: Path | None) -> Catalog:

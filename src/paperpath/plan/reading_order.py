@@ -78,11 +78,14 @@ def plan_reading_order(
     Raises :class:`paperpath.errors.TargetError` for unknown or ambiguous
     targets and known papers, listing all of them.
     """
-    graph = graph if graph is not None else prerequisite_graph(catalog)
     targets = resolve_targets(catalog, list(target_texts))
     known = _resolve_known(catalog, known_texts)
 
     target_papers = [paper_id for target in targets for paper_id in target.paper_ids]
+    if graph is None:
+        # The order needs only the targets and their prerequisites, a small
+        # part of a large catalog.
+        graph = prerequisite_graph(catalog, needed_by=target_papers)
     selection = select_papers(graph, target_papers, known)
     anchors = set()
     for target in targets:

@@ -13,7 +13,6 @@ from paperpath.render.durations import format_minutes
 from paperpath.render.escape import Markdown, plain_text
 from paperpath.render.formats import READING_ORDER_FORMATS
 from paperpath.render.labels import alias_and_year, short_name, target_label
-from paperpath.render.templates import render_markdown_template
 
 FORMATS = READING_ORDER_FORMATS
 
@@ -21,6 +20,9 @@ FORMATS = READING_ORDER_FORMATS
 def render_reading_order(catalog: Catalog, order: ReadingOrder, output_format: str) -> str:
     """Render ``order`` in ``output_format``: one of :data:`FORMATS`."""
     if output_format == "markdown":
+        # Jinja2 is imported only here: the text and JSON formats do without it.
+        from paperpath.render.templates import render_markdown_template
+
         return render_markdown_template("reading-order.md.j2", _view(catalog, order))
     if output_format == "text":
         return _render_text(catalog, order)
