@@ -6,6 +6,7 @@ import gc
 import os
 import statistics
 import subprocess
+import sys
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,8 +62,10 @@ def timed(function: Callable[[], object]) -> float:
 def run_process(command: list[str], env: dict[str, str] | None = None) -> ProcessRun:
     """Run ``command`` to completion; return its wall time and peak resident memory.
 
-    The peak comes from ``os.wait4`` for this child alone (Linux reports
-    ``ru_maxrss`` in KiB). A failing command raises CalledProcessError.
+    The peak comes from ``os.wait4`` (Linux reports ``ru_maxrss`` in KiB).
+    It includes the memory of this process at the fork, so it is right only
+    while this process is small; use :func:`peak_memory_kib` otherwise. A
+    failing command raises CalledProcessError.
     """
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
@@ -74,6 +77,32 @@ def run_process(command: list[str], env: dict[str, str] | None = None) -> Proces
     if process.returncode != 0:
         raise subprocess.CalledProcessError(process.returncode, command, stderr=stderr)
     return ProcessRun(seconds, usage.ru_maxrss)
+
+
+# Runs a command as its own child and reports that child's peak resident
+# memory. Linux carries the peak of a process's memory before exec over to
+# the program it runs, so a child forked straight from a benchmark holding
+# a large catalog would report the benchmark's memory, not its own.
+_PEAK_LAUNCHER = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+sys.stderr.write(f"\\npeak-kib {usage.ru_maxrss}\\n")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
+def peak_memory_kib(command: list[str], env: dict[str, str] | None = None) -> int:
+    """Run ``command`` once through a small launcher; return its peak resident memory in KiB."""
+    completed = subprocess.run(
+        [sys.executable, "-c", _PEAK_LAUNCHER, *command],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        check=True,
+    )
+    last = completed.stderr.decode().strip().splitlines()[-1]
+    return int(last.removeprefix("peak-kib "))
 
 
 def process_time(command: list[str], env: dict[str, str] | None = None) -> Callable[[], float]:
