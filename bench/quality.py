@@ -1,8 +1,8 @@
 """Order quality on the bundled catalog, beside two plain topological sorts.
 
 For every topic and every foundational paper as a target, the selection
-is ordered three ways: paperpath's reading order (with a topic's
-foundational papers as anchors, as ``paperpath path`` does), networkx's
+is ordered three ways: paperpath's reading order (the one ``paperpath
+path`` prints, from the same planner), networkx's
 lexicographical_topological_sort keyed by (year, id), and Kahn's algorithm
 taking the smallest id first. Each order is measured by the share of
 prerequisite edges it respects, the mean distance between a paper and
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import networkx as nx
 
 from paperpath.catalog import Catalog
-from paperpath.graph import prerequisite_graph, reading_order, resolve_target, select_papers
+from paperpath.graph import prerequisite_graph, resolve_target, select_papers
 from paperpath.graph.metrics import (
     id_ordered_sort,
     mean_prerequisite_distance,
@@ -24,7 +24,7 @@ from paperpath.graph.metrics import (
     topic_switches,
     year_ordered_sort,
 )
-from paperpath.graph.order import topic_anchors
+from paperpath.plan import plan_reading_order
 
 ORDERS = ("ours", "year", "kahn")
 # Summed over all topics, our mean distance should be at most this share of the year sort's.
@@ -47,13 +47,10 @@ def measure(
     """Return the selection's size and each order's respected share, distance and switches."""
     target = resolve_target(catalog, target_id)
     selection = select_papers(graph, target.paper_ids).papers
-    anchors = (
-        topic_anchors(graph, catalog.papers, target.paper_ids)
-        if target.id in catalog.topics
-        else ()
-    )
+    # The order `paperpath path` prints, from the same planner.
+    planned = plan_reading_order(catalog, [target_id], graph=graph)
     orders = {
-        "ours": reading_order(graph, catalog.papers, selection, first=anchors),
+        "ours": [entry.paper.id for entry in planned.entries],
         "year": year_ordered_sort(graph, catalog.papers, selection),
         "kahn": id_ordered_sort(graph, selection),
     }
