@@ -106,9 +106,10 @@ def plan_syllabus(
 ) -> Syllabus:
     """Plan the syllabus of ``curriculum``; ``weeks`` and ``hours_per_week`` override its own.
 
-    Raises :class:`~paperpath.errors.CurriculumError` for pins and themes
-    that do not fit the reading order, and :class:`WeeksExceededError`
-    when the papers need more weeks than given at the weekly budget.
+    Raises :class:`WeeksExceededError` when the only problem is that the
+    papers need more weeks than given at the weekly budget, and
+    :class:`~paperpath.errors.CurriculumError` listing every problem
+    (pins, themes, optional readings and the weeks needed) otherwise.
     """
     graph = graph if graph is not None else prerequisite_graph(catalog)
     spec = curriculum.spec
