@@ -21,6 +21,7 @@ from paperpath.cli.options import (
 )
 from paperpath.cli.progress_options import load_read_dates, use_progress_option, wants_progress
 from paperpath.errors import PaperpathError
+from paperpath.render.counts import count_noun
 
 
 @click.command()
@@ -103,4 +104,4 @@ def guide(
                 else render_catalog_pdf(html, catalog, catalog_dir, template_dir)
             )
 
-    write_document(output, data, f"{len(order.entries)} papers")
+    write_document(output, data, count_noun(len(order.entries), "paper"))

@@ -15,6 +15,7 @@ from paperpath.cli.documents import (
 from paperpath.cli.options import catalog_option, load_checked_catalog
 from paperpath.cli.progress_options import load_read_dates, use_progress_option, wants_progress
 from paperpath.errors import PaperpathError
+from paperpath.render.counts import count_noun
 
 
 @click.command()
@@ -104,7 +105,10 @@ def syllabus(
     if allowed is not None and len(planned.weeks) < allowed:
         spare = f"; the goals fill {len(planned.weeks)} of the {allowed} weeks allowed"
     write_document(
-        output, data, f"{len(planned.weeks)} weeks, {len(planned.order.entries)} papers{spare}"
+        output,
+        data,
+        f"{count_noun(len(planned.weeks), 'week')}, "
+        f"{count_noun(len(planned.order.entries), 'paper')}{spare}",
     )
 
 

@@ -69,7 +69,7 @@ def render_paper_details(catalog: Catalog, graph: nx.DiGraph, paper: Paper) -> s
     if source is not None:
         lines.append(f"defined:  {source.path}:{source.line}")
     summary = paper.summary or "No summary yet."
-    lines += ["", *textwrap.wrap(plain_text(summary), width=78), ""]
+    lines += ["", *textwrap.wrap(plain_text(summary), width=78, break_on_hyphens=False), ""]
 
     lines.append("Prerequisites:" if paper.prerequisites else "Prerequisites: none")
     for link in paper.prerequisites:
@@ -78,6 +78,7 @@ def render_paper_details(catalog: Catalog, graph: nx.DiGraph, paper: Paper) -> s
         if link.reason:
             lines += textwrap.wrap(
                 plain_text(link.reason),
+                break_on_hyphens=False,
                 width=78,
                 initial_indent="      ",
                 subsequent_indent="      ",

@@ -22,6 +22,7 @@ WIDTH = 78
 def _wrap(text: str, indent: str, bullet: str = "") -> list[str]:
     return textwrap.wrap(
         plain_text(text),
+        break_on_hyphens=False,
         width=WIDTH,
         initial_indent=indent + bullet,
         subsequent_indent=indent + " " * len(bullet),
@@ -60,12 +61,17 @@ def _suggestion_lines(
         if suggestion.unlocks:
             names = [short_name(catalog.papers[paper_id]) for paper_id in suggestion.unlocks[:3]]
             dependents = count_noun(suggestion.unread_dependents, "unread paper")
+            ready = "it needs no other paper"
+            if paper.prerequisites:
+                ready = "its prerequisites are all read"
             sentence = (
-                f"Why: its prerequisites are all read, and {dependents} build on it, "
+                f"Why: {ready}, and {dependents} build on it, "
                 f"directly or not, among them {', '.join(names)}."
             )
-        else:
+        elif paper.prerequisites:
             sentence = "Why: its prerequisites are all read; no unread paper builds on it."
+        else:
+            sentence = "Why: it needs no other paper, and no unread paper builds on it."
         lines += _wrap(sentence, indent, "- ")
     prerequisites = [
         short_name(catalog.papers[link.id])

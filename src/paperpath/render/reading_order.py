@@ -96,6 +96,7 @@ def _render_text(catalog: Catalog, order: ReadingOrder) -> str:
         lines.append(indent + paper.url)
         lines += textwrap.wrap(
             plain_text(paper.summary or ""),
+            break_on_hyphens=False,
             width=78,
             initial_indent=indent,
             subsequent_indent=indent,
@@ -103,6 +104,7 @@ def _render_text(catalog: Catalog, order: ReadingOrder) -> str:
         for reason in entry.reasons:
             lines += textwrap.wrap(
                 plain_text(_reason_sentence(catalog, reason)),
+                break_on_hyphens=False,
                 width=78,
                 initial_indent=indent + "- ",
                 subsequent_indent=indent + "  ",
