@@ -30,3 +30,10 @@ def test_select_known_target_left_out():
     selection = select_papers(chain_graph(), ["mid"], known=["mid"])
     assert selection.papers == frozenset()
     assert selection.known_left_out == ("mid",)
+
+
+def test_select_known_behind_known_listed():
+    selection = select_papers(chain_graph(), ["top"], known=["base", "mid", "side"])
+    assert selection.papers == {"top", "other"}
+    # base is behind mid, which is known too; side is not on the path at all.
+    assert selection.known_left_out == ("base", "mid")

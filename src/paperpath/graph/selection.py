@@ -33,10 +33,11 @@ def select_papers(
     ['a', 'b', 'c', 'x']
     >>> sorted(select_papers(graph, ["c"], known=["b"]).papers)
     ['c', 'x']
+    >>> select_papers(graph, ["c"], known=["a", "b"]).known_left_out
+    ('a', 'b')
     """
     known_set = set(known)
     targets = list(dict.fromkeys(target_papers))
-    left_out = {paper for paper in targets if paper in known_set}
     selected: set[str] = set()
     stack = [paper for paper in targets if paper not in known_set]
     while stack:
@@ -45,10 +46,14 @@ def select_papers(
             continue
         selected.add(paper)
         for prerequisite in graph.predecessors(paper):
-            if prerequisite in known_set:
-                left_out.add(prerequisite)
-            elif prerequisite not in selected:
+            if prerequisite not in known_set and prerequisite not in selected:
                 stack.append(prerequisite)
+    # Every known paper the targets build on, including one that only
+    # another known paper needs, would have been on the path.
+    left_out = {paper for paper in targets if paper in known_set}
+    if known_set:
+        for paper in targets:
+            left_out |= nx.ancestors(graph, paper) & known_set
     return Selection(
         frozenset(selected),
         tuple(paper for paper in targets if paper in selected),
