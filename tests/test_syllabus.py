@@ -422,3 +422,24 @@ def test_syllabus_missing_file_is_usage_error(tmp_path):
     result = run("syllabus", tmp_path / "nosuch.yaml", "-o", tmp_path / "x.md")
     assert result.exit_code == 2
     assert "does not exist" in result.output
+
+
+def test_syllabus_unknown_goal_does_not_hide_late_pins(small_catalog, tmp_path):
+    course = write_curriculum(
+        tmp_path,
+        """\
+        title: A course
+        audience: Testers
+        description: An unknown goal and pins past the last week.
+        goals: [dpo, no-such-paper]
+        weeks: 3
+        pinned: {dpo: 9}
+        themes: {12: Nowhere}
+        """,
+    )
+    result = run("syllabus", course, "-o", tmp_path / "out.md", "--catalog", small_catalog)
+    assert result.exit_code == 1
+    assert f"{course}:4: error: goals[1]: unknown paper or topic" in result.output
+    assert f"{course}:6: error: pinned.dpo: pinned to week 9, but the course has 3" in result.output
+    assert f"{course}:7: error: themes[12]: week 12 has a theme" in result.output
+    assert not (tmp_path / "out.md").exists()

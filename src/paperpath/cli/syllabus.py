@@ -86,7 +86,7 @@ def syllabus(
 
     path, display_path = find_curriculum(curriculum)
     catalog = load_checked_catalog(catalog_dir)
-    course = load_curriculum(path, display_path, catalog)
+    course = load_curriculum(path, display_path, catalog, weeks=weeks)
     graph = prerequisite_graph(catalog)
     planned = plan_syllabus(catalog, course, graph, weeks=weeks, hours_per_week=hours_per_week)
     if not planned.order.entries:

@@ -65,12 +65,15 @@ class Curriculum:
         )
 
 
-def load_curriculum(path: Path, display_path: str, catalog: Catalog) -> Curriculum:
+def load_curriculum(
+    path: Path, display_path: str, catalog: Catalog, weeks: int | None = None
+) -> Curriculum:
     """Read and validate the curriculum in ``path`` against ``catalog``.
 
-    Problems name the file as ``display_path``. Raises
-    :class:`~paperpath.errors.CurriculumError` listing every problem of
-    the file.
+    Problems name the file as ``display_path``. ``weeks``, when given,
+    replaces the file's number of weeks for the checks of pins and themes.
+    Raises :class:`~paperpath.errors.CurriculumError` listing every
+    problem of the file.
     """
     try:
         document, problems = read_yaml(path, display_path)
@@ -105,6 +108,11 @@ def load_curriculum(path: Path, display_path: str, catalog: Catalog) -> Curricul
     pinned, pinned_keys = _resolve_pins(catalog, document, data, problems)
     problems.extend(_pin_order_problems(catalog, document, pinned, pinned_keys))
     if problems or spec is None:
+        # Planning checks pins and themes past the last week on a valid file;
+        # report them now too, so that one run shows every problem.
+        last_week = weeks if weeks is not None else data.get("weeks")
+        if isinstance(last_week, int) and not isinstance(last_week, bool) and last_week >= 1:
+            problems.extend(late_week_problems(document, data, pinned, pinned_keys, last_week))
         raise CurriculumError(sorted(problems, key=lambda p: (p.line or 0, p.message)))
     return Curriculum(
         name=path.stem,
@@ -175,6 +183,41 @@ def _resolve_pins(
             pinned[target.id] = week
             keys[target.id] = text
     return pinned, keys
+
+
+def late_week_problems(
+    document: YamlDocument,
+    data: dict,
+    pinned: dict[str, int],
+    keys: dict[str, str],
+    last_week: int,
+) -> list[Problem]:
+    """Report pins and themes for weeks after ``last_week``, as planning would."""
+    problems = []
+    for paper_id, week in pinned.items():
+        if week > last_week:
+            problems.append(
+                Problem(
+                    document.path,
+                    document.line_of(("pinned", keys[paper_id])),
+                    f"pinned to week {week}, but the course has {last_week} weeks",
+                    f"pin it to a week from 1 to {last_week}",
+                    field=field_name(("pinned", keys[paper_id])),
+                )
+            )
+    themes = data.get("themes")
+    for week in themes if isinstance(themes, dict) else ():
+        if isinstance(week, int) and not isinstance(week, bool) and week > last_week:
+            problems.append(
+                Problem(
+                    document.path,
+                    document.line_of(("themes", week)),
+                    f"week {week} has a theme, but the course has {last_week} weeks",
+                    "remove the theme or raise 'weeks'",
+                    field=field_name(("themes", week)),
+                )
+            )
+    return problems
 
 
 def _pin_order_problems(

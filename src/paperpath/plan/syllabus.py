@@ -24,6 +24,7 @@ import networkx as nx
 
 from paperpath.catalog import Catalog, Paper, Problem
 from paperpath.curriculum import Curriculum
+from paperpath.curriculum.load import late_week_problems
 from paperpath.errors import CurriculumError, PaperpathError
 from paperpath.graph import TargetKind, prerequisite_graph
 from paperpath.plan.packing import (
@@ -44,7 +45,7 @@ class WeeksExceededError(PaperpathError):
         self.needed = needed
         self.summary = (
             f"the goals need {needed} weeks at {format_minutes(budget_minutes)} per week, "
-            f"but the curriculum gives {weeks}"
+            f"but the course is limited to {weeks}"
         )
         self.fix = f"set 'weeks: {needed}' (or --weeks {needed})"
         if fitting_minutes is not None:
@@ -129,7 +130,13 @@ def plan_syllabus(
     # Pinned optional readings are placed after packing, outside the budget.
     pins = {paper_id: week for paper_id, week in curriculum.pinned.items() if paper_id in ids}
     if weeks is not None:
-        problems += _week_range_problems(curriculum, weeks)
+        problems += late_week_problems(
+            curriculum.document,
+            curriculum.document.data,
+            curriculum.pinned,
+            curriculum.pinned_keys,
+            weeks,
+        )
         # Pins past the last week are reported above; packing goes on without them.
         pins = {paper_id: week for paper_id, week in pins.items() if week <= weeks}
     exceeded = None
@@ -176,30 +183,6 @@ def plan_syllabus(
 def _raise_problems(problems: list[Problem]) -> None:
     if problems:
         raise CurriculumError(sorted(problems, key=lambda p: (p.line or 0, p.message)))
-
-
-def _week_range_problems(curriculum: Curriculum, weeks: int) -> list[Problem]:
-    """Report pins and themes for weeks after the last one."""
-    problems = []
-    for paper_id, week in curriculum.pinned.items():
-        if week > weeks:
-            problems.append(
-                curriculum.problem(
-                    ("pinned", curriculum.pinned_keys[paper_id]),
-                    f"pinned to week {week}, but the course has {weeks} weeks",
-                    f"pin it to a week from 1 to {weeks}",
-                )
-            )
-    for week in curriculum.spec.themes:
-        if week > weeks:
-            problems.append(
-                curriculum.problem(
-                    ("themes", week),
-                    f"week {week} has a theme, but the course has {weeks} weeks",
-                    "remove the theme or raise 'weeks'",
-                )
-            )
-    return problems
 
 
 def _static_problems(curriculum: Curriculum, ids: list[str], known: set[str]) -> list[Problem]:
@@ -272,7 +255,7 @@ def _packing_problems(
                     )
                 )
     for week in curriculum.spec.themes:
-        if len(packed) < week <= (weeks or week):  # later weeks: see _week_range_problems
+        if len(packed) < week <= (weeks or week):  # later weeks: see late_week_problems
             problems.append(
                 curriculum.problem(
                     ("themes", week),
