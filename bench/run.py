@@ -3,7 +3,7 @@
 Run from the repository root with the environment that has paperpath
 installed:
 
-    python bench/run.py            # every figure, about 5 minutes on 2 cores
+    python bench/run.py            # every figure, about 4.5 minutes on 2 cores
     python bench/run.py --quick    # 1,000 and 10,000 papers only, fewer runs
 
 Figures, in order:

@@ -46,6 +46,8 @@ def command_figures(runs: int, cache_dir: Path, awesome_list: Path | None) -> No
     if awesome_list is not None:
         command = [*PAPERPATH, "import", "awesome", str(awesome_list), "--dry-run"]
         commands.append((f"import awesome {awesome_list.name} --dry-run", command, env))
+    else:
+        print("import awesome: skipped, no awesome list found; give one with --list FILE")
     for name, command, environment in commands:
         run_process(command, environment)  # fills the cache and the file cache; not counted
         floor()
