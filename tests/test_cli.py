@@ -286,3 +286,16 @@ def test_counts_use_singular_for_one(runner, small_catalog):
     result = invoke(runner, "path", "rl", "--catalog", str(small_catalog))
     assert "1 paper, about 30 min of reading." in result.stdout
     assert "**Total:** 1 paper, 30 min." in result.stdout
+
+
+def test_check_counts_invalid_papers_too(write_catalog):
+    papers = (
+        "papers:\n"
+        + paper_yaml("good", status="foundational")
+        + paper_yaml("bad-status", status="seminal")
+        + paper_yaml("bad-year", year="last-year")
+    )
+    folder = write_catalog({"topics.yaml": TOPICS_YAML, "papers.yaml": papers})
+    result = CliRunner().invoke(main, ["check", "--catalog", str(folder)])
+    assert result.exit_code == 1
+    assert "checked 3 papers and" in result.output

@@ -184,4 +184,6 @@ def _without_parse_data(result: LoadResult) -> LoadResult:
             warnings=catalog.warnings,
         ),
         result.problems,
+        papers_checked=result.papers_checked,
+        topics_checked=result.topics_checked,
     )

@@ -78,10 +78,16 @@ class Catalog:
 
 @dataclass
 class LoadResult:
-    """A catalog and every problem found while loading it."""
+    """A catalog and every problem found while loading it.
+
+    ``papers_checked`` and ``topics_checked`` count the entries read,
+    invalid ones included; the catalog holds only the valid ones.
+    """
 
     catalog: Catalog
     problems: list[Problem] = field(default_factory=list)
+    papers_checked: int = 0
+    topics_checked: int = 0
 
     @property
     def errors(self) -> list[Problem]:

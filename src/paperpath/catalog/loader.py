@@ -96,7 +96,12 @@ def _load(directory: Path, display_root: str | None) -> LoadResult:
 
     problems.extend(check_entries(entries["papers"], entries["topics"]))
     catalog = _build_catalog(entries["papers"], entries["topics"])
-    return LoadResult(catalog, sorted(problems, key=_problem_order))
+    return LoadResult(
+        catalog,
+        sorted(problems, key=_problem_order),
+        papers_checked=len(entries["papers"]),
+        topics_checked=len(entries["topics"]),
+    )
 
 
 def _problem_order(problem: Problem) -> tuple:

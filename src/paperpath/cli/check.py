@@ -31,10 +31,9 @@ def check(strict: bool, catalog_dir: Path | None) -> None:
 
     errors = sum(problem.is_error for problem in problems)
     warnings = len(problems) - errors
-    catalog = result.catalog
     click.echo(
-        f"checked {count_noun(len(catalog.papers), 'paper')} and "
-        f"{count_noun(len(catalog.topics), 'topic')}: "
+        f"checked {count_noun(result.papers_checked, 'paper')} and "
+        f"{count_noun(result.topics_checked, 'topic')}: "
         f"{count_noun(errors, 'error')}, {count_noun(warnings, 'warning')}"
     )
     if errors:
