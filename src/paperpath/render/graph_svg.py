@@ -101,13 +101,18 @@ def render_graph_svg(
 
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width:.0f} {height:.0f}" '
-        f'width="100%" role="img" aria-label="Prerequisite graph">'
+        f'width="100%" role="img" aria-label="Prerequisite graph">',
+        # An arrowhead at the end of each edge, pointing at the paper that
+        # builds on the prerequisite.
+        '<defs><marker id="arrow" viewBox="0 0 8 8" refX="8" refY="4" markerWidth="6" '
+        'markerHeight="6" orient="auto"><path d="M0,0 L8,4 L0,8 z" fill="#8a8f98"/>'
+        "</marker></defs>",
     ]
     for prerequisite, paper in sorted(graph.subgraph(order).edges):
         (x1, y1), (x2, y2) = centre[prerequisite], centre[paper]
         parts.append(
             f'<line x1="{x1:.1f}" y1="{y1 + BOX_HEIGHT:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" '
-            'stroke="#8a8f98" stroke-width="1"/>'
+            'stroke="#8a8f98" stroke-width="1" marker-end="url(#arrow)"/>'
         )
     for paper in order:
         x, y = centre[paper]
