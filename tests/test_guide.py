@@ -358,3 +358,12 @@ def test_graph_label_lines_wrap(name, lines):
 
     assert label_lines(name) == lines
     assert all(len(line) <= MAX_LABEL for line in lines)
+
+
+def test_guide_names_known_papers_left_out():
+    markdown = run("guide", "dpo", "--known", "ppo", "-o", "-", "--format", "md").stdout
+    assert "Left out as already read: PPO." in markdown
+    html = run("guide", "dpo", "--known", "ppo", "-o", "-", "--format", "html").stdout
+    assert "<p>Left out as already read: PPO.</p>" in html
+    plain = run("guide", "dpo", "-o", "-", "--format", "md").stdout
+    assert "Left out" not in plain

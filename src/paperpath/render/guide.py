@@ -92,6 +92,8 @@ def _view(
         # Paper id to the ISO date it was marked read, for the papers on this path.
         "read_on": read,
         "read_summary": read_summary(order, read) if read_on is not None else None,
+        # The papers --known left out, by the name readers know them by.
+        "known_left_out": [short_name(paper) for paper in order.known_left_out],
     }
 
 
