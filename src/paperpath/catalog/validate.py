@@ -264,7 +264,7 @@ def _check_status(papers: dict[str, Entry]) -> Iterable[Problem]:
                 entry,
                 "paper",
                 "paper is not fully curated: no " + ", ".join(paper.missing_fields),
-                "fill in these fields (docs/catalog-format.md describes them)",
+                "fill in these fields ('paperpath schema' describes them)",
                 severity=Severity.WARNING,
             )
         if paper.status is Status.INCREMENTAL and not paper.prerequisites:

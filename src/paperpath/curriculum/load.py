@@ -92,7 +92,7 @@ def load_curriculum(
                 display_path,
                 document.line_of(()),
                 "a curriculum file must be a mapping of fields",
-                "start it with 'title:'; docs/curriculum-format.md lists the fields",
+                "start it with 'title:'; the fields are " + ", ".join(FIELDS),
             )
         )
         data = {}
