@@ -443,3 +443,14 @@ def test_syllabus_unknown_goal_does_not_hide_late_pins(small_catalog, tmp_path):
     assert f"{course}:6: error: pinned.dpo: pinned to week 9, but the course has 3" in result.output
     assert f"{course}:7: error: themes[12]: week 12 has a theme" in result.output
     assert not (tmp_path / "out.md").exists()
+
+
+def test_syllabus_optional_reading_names_and_builds_on(tmp_path):
+    output = tmp_path / "rlhf.md"
+    result = run("syllabus", "rlhf-preference-optimization", "-o", output)
+    assert result.exit_code == 0, result.output
+    text = output.read_text(encoding="utf-8")
+    step_dpo = text.index("*Optional:* **[Step-DPO")
+    entry = text[step_dpo : text.index("\n- ", step_dpo)]
+    assert "(Step-DPO, 2024)" in entry
+    assert "Builds on: DPO (week 5)" in entry

@@ -38,7 +38,7 @@ def _view(
     optional_ids = [reading.paper.id for week in syllabus.weeks for reading in week.optional]
     position = {paper_id: index for index, paper_id in enumerate(ids)}
     week_of = syllabus.week_of()
-    names = {paper_id: short_name(catalog.papers[paper_id]) for paper_id in ids}
+    names = {paper_id: short_name(catalog.papers[paper_id]) for paper_id in ids + optional_ids}
     assumed = []
     for target in syllabus.curriculum.assumed_targets:
         if target.kind is TargetKind.TOPIC:
@@ -70,13 +70,13 @@ def _view(
         "budget_minutes": format_minutes(syllabus.budget_minutes),
         "names": names,
         "week_of": week_of,
-        # Each paper's prerequisites in the course, in reading order.
+        # Each reading's prerequisites among the required readings, in reading order.
         "prerequisites_of": {
             paper_id: sorted(
                 (p for p in graph.predecessors(paper_id) if p in week_of),
                 key=position.get,
             )
-            for paper_id in ids
+            for paper_id in ids + optional_ids
         },
         "format_minutes": format_minutes,
         "graph_svg": render_graph_svg(graph, catalog.papers, ids, names),

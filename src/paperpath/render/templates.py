@@ -15,7 +15,7 @@ from typing import Any
 import jinja2
 
 from paperpath.render.escape import Markdown, escape_markdown, escape_url
-from paperpath.render.labels import alias_and_year, with_year
+from paperpath.render.labels import alias_and_year
 from paperpath.resources import templates_dir
 
 
@@ -58,7 +58,6 @@ def _markdown_environment(override: Path | None = None) -> jinja2.Environment:
     )
     environment.filters["url"] = lambda value: Markdown(escape_url(value))
     environment.globals["alias_and_year"] = alias_and_year
-    environment.globals["with_year"] = with_year
     return environment
 
 
