@@ -9,11 +9,12 @@ installed:
 Figures, in order:
 
 1. whole commands on the bundled catalog beside ``python -c "import paperpath"``;
-2. loading and validating synthetic catalogs of 1,000, 10,000 and 100,000
-   papers beside networkx's topological_sort of the same graph, the growth
-   between sizes, a reading order for a target with about 1,000 ancestors
-   beside topological_sort of the same selection, and a whole ``path``
-   process on 100,000 papers with its peak resident memory;
+2. synthetic catalogs of 1,000, 10,000 and 100,000 papers. Loading and
+   validating each is timed beside networkx's topological_sort of the
+   same graph, with the growth between sizes. A reading order for a
+   target with about 1,000 ancestors is timed beside topological_sort of
+   the same selection. A whole ``path`` process on 100,000 papers is timed
+   with its peak resident memory;
 3. a study-guide PDF of more than 150 papers beside WeasyPrint alone;
 4. order quality on the bundled catalog beside two topological sorts.
 

@@ -75,7 +75,7 @@ def scale_figures(catalogs: dict[int, Path], runs: int, cache_dir: Path) -> None
     """Print load, ordering and whole-`path` figures for each synthetic catalog.
 
     Loading validates every file and is compared with networkx's
-    topological_sort of the whole graph; ordering a target's selection is
+    topological_sort of the whole graph. Ordering a target's selection is
     compared with topological_sort of the same selection.
     """
     for size, folder in sorted(catalogs.items()):

@@ -53,7 +53,7 @@ class TopicSpec:
 def topic_tree(size: int) -> list[TopicSpec]:
     """Return the topics for a catalog of ``size`` papers: three levels, parents first.
 
-    The tree grows with the catalog so that a leaf topic holds a few
+    The tree grows with the catalog so that a leaf topic has a few
     hundred papers at most.
     """
     roots = max(2, min(10, size // 2000 + 2))
@@ -175,10 +175,10 @@ def generate_catalog(folder: Path, size: int, seed: int = 8) -> Path:
 def _incremental_prerequisites(
     rng: random.Random, index: int, same_topic: list[int], foundational: list[int]
 ) -> list[int]:
-    wanted = rng.choices(range(1, 7), weights=(20, 30, 22, 14, 8, 6))[0]
+    prerequisite_count = rng.choices(range(1, 7), weights=(20, 30, 22, 14, 8, 6))[0]
     chosen: set[int] = set()
     recent = same_topic[-RECENT_WINDOW:]
-    for _ in range(wanted):
+    for _ in range(prerequisite_count):
         roll = rng.random()
         if roll < 0.7 and recent:
             chosen.add(rng.choice(recent))

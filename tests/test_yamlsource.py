@@ -76,7 +76,7 @@ def test_read_yaml_deep_nesting_reported(tmp_path):
     assert "nest" in problems[0].message
 
 
-def test_read_yaml_record_depth_fills_deeper_lines_from_file(tmp_path):
+def test_read_yaml_deeper_lines_read_lazily(tmp_path):
     text = "papers:\n  - id: a\n    arxiv: 2310.01420\n    prerequisites:\n      - b\n"
     path = tmp_path / "file.yaml"
     path.write_text(text, encoding="utf-8")
@@ -90,7 +90,7 @@ def test_read_yaml_record_depth_fills_deeper_lines_from_file(tmp_path):
     assert partial.scalar_of(("papers", 0, "arxiv")).type_name == "float"
 
 
-def test_read_yaml_partial_document_keeps_lines_when_file_gone(tmp_path):
+def test_read_yaml_partial_lines_survive_deletion(tmp_path):
     path = tmp_path / "file.yaml"
     path.write_text("papers:\n  - id: a\n    year: 2020\n", encoding="utf-8")
     document, _ = read_yaml(path, "file.yaml", record_depth=2)

@@ -8,7 +8,7 @@ The key covers the contents of every catalog file (never modification
 times), their paths, the source of ``paperpath.catalog`` and the versions
 of Python, pydantic and PyYAML. An edited, added or removed file therefore
 misses the cache. A cache file that cannot be read or unpickled, or that
-holds another key, is ignored and rewritten. Failing to write the cache
+has another key, is ignored and rewritten. Failing to write the cache
 never fails the command.
 
 Entries live in the user cache folder (``platformdirs``), one file per

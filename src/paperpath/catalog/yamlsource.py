@@ -107,7 +107,7 @@ class _Builder:
         self.record_depth = record_depth
         # A bare constructor, not a SafeLoader. A loader refers to itself, so
         # only the cyclic garbage collector would free it, together with its
-        # table of constructed objects that holds every non-text node and
+        # table of constructed objects, which refers to every non-text node and
         # its marks. A constructor alone is freed as soon as the file is read.
         self.constructor = yaml.constructor.SafeConstructor()
         self.seen: set[int] = set()

@@ -269,10 +269,10 @@ def _translate(error: ValidationError, document: YamlDocument) -> list[Problem]:
         scalar = document.scalars.get(loc)
         if detail["loc"][-1:] == ("[key]",):
             # A key failed, such as week 0 under 'themes': show the key, not its value.
-            shown = f"key {detail.get('input')!r}"
+            value_text = f"key {detail.get('input')!r}"
         else:
-            shown = scalar.text if scalar is not None else repr(detail.get("input"))
-        message, fix = _explain(detail, loc, shown)
+            value_text = scalar.text if scalar is not None else repr(detail.get("input"))
+        message, fix = _explain(detail, loc, value_text)
         problems.append(
             Problem(
                 document.path,
@@ -285,7 +285,7 @@ def _translate(error: ValidationError, document: YamlDocument) -> list[Problem]:
     return problems
 
 
-def _explain(detail: dict, loc: tuple, shown: str) -> tuple[str, str]:
+def _explain(detail: dict, loc: tuple, value_text: str) -> tuple[str, str]:
     kind = detail["type"]
     value: Any = detail.get("input")
     name = str(loc[0]) if loc else ""
@@ -304,21 +304,23 @@ def _explain(detail: dict, loc: tuple, shown: str) -> tuple[str, str]:
             "less_than": "less than",
             "less_than_equal": "at most",
         }[kind]
-        return f"{shown} is out of range: it must be {relation} {bound}", f"write e.g. '{example}'"
+        message = f"{value_text} is out of range: it must be {relation} {bound}"
+        return message, f"write e.g. '{example}'"
     if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return f"expected a whole number, got {shown}", f"write e.g. '{example}'"
+        return f"expected a whole number, got {value_text}", f"write e.g. '{example}'"
     if kind in {"float_type", "float_parsing"}:
-        return f"expected a number of hours, got {shown}", f"write e.g. '{example}'"
+        return f"expected a number of hours, got {value_text}", f"write e.g. '{example}'"
     if kind == "string_type":
-        return f"expected text, got {shown}", "write the value as text, in quotes if needed"
+        return f"expected text, got {value_text}", "write the value as text, in quotes if needed"
     if kind == "too_short" and isinstance(value, str):
         return "the value is empty", f"write the {name}"
     if kind == "too_short":
         return "the list is empty", f"list at least one paper id, alias or topic under '{name}'"
     if kind == "list_type":
-        return f"expected a list, got {shown}", f"write '{name}' as a YAML list such as [dpo, grpo]"
+        fix = f"write '{name}' as a YAML list such as [dpo, grpo]"
+        return f"expected a list, got {value_text}", fix
     if kind == "dict_type":
-        return f"expected a mapping, got {shown}", f"write it as in '{example}'"
+        return f"expected a mapping, got {value_text}", f"write it as in '{example}'"
     if kind == "value_error":
         message, _, fix = str(detail["ctx"]["error"]).partition("; ")
         return message, fix or "correct the value"

@@ -2,10 +2,11 @@
 
 The packer fills one week at a time. A paper becomes ready once all of
 its prerequisites inside the reading order are placed, in an earlier week
-or earlier in the same week. Among the ready papers that still fit the
-week's budget, it prefers, in this order: papers tagged with the week's
-dominant topic, papers sharing any topic with the week's papers, papers
-sharing a parent topic, and then the earlier reading-order position. So
+or earlier in the same week. The packer chooses among the ready papers
+that still fit the week's budget. It prefers papers tagged with the
+week's dominant topic, then papers sharing any topic with the week's
+papers, then papers sharing a parent topic. Ties go to the earlier
+reading-order position. So
 a week's papers hang together by topic where the prerequisites allow,
 and the reading order decides everything else.
 
@@ -85,9 +86,9 @@ def pack_weeks(
     ``order`` is a reading order: a topological order of the papers
     inside the prerequisite ``graph``. ``pinned`` maps a paper to the week
     (from 1) it must be read in. A pinned paper is held back until its
-    week, and its unplaced prerequisites are read that week at the
-    latest, even if that overfills the week; the papers that need it wait
-    for it. ``topic_parents`` maps each topic to its parent topic, so that
+    week, and the papers that need it wait for it. Its unplaced
+    prerequisites are read that week at the latest, even if that
+    overfills the week. ``topic_parents`` maps each topic to its parent topic, so that
     papers of sibling topics count as related.
 
     Guarantees: every paper of ``order`` is placed exactly once, after all

@@ -327,9 +327,10 @@ def _topic_theme(catalog: Catalog, week: PackedWeek) -> str:
 def syllabus_violations(syllabus: Syllabus, graph: nx.DiGraph) -> list[str]:
     """Return every broken syllabus rule as a sentence; an empty list means none.
 
-    The rules: each week is within the budget or is a single paper longer
-    than it; each paper comes after its prerequisites in the course; each
-    goal paper is in the syllabus, unless it is assumed knowledge.
+    There are three rules. Each week is within the budget, or is a single
+    paper longer than it. Each paper comes after its prerequisites in the
+    course. Each goal paper is in the syllabus, unless it is assumed
+    knowledge.
     """
     violations = []
     budget = syllabus.budget_minutes

@@ -29,11 +29,11 @@ def remaining_order(
     full = plan_reading_order(catalog, target_texts, graph=graph)
     target_papers = [paper_id for target in full.targets for paper_id in target.paper_ids]
     selection = select_papers(graph, target_papers, read)
-    kept = [entry for entry in full.entries if entry.paper.id in selection.papers]
-    position = {entry.paper.id: index + 1 for index, entry in enumerate(kept)}
+    unread = [entry for entry in full.entries if entry.paper.id in selection.papers]
+    position = {entry.paper.id: index + 1 for index, entry in enumerate(unread)}
 
     entries = []
-    for entry in kept:
+    for entry in unread:
         reasons = tuple(
             reason if reason.is_target else replace(reason, position=position[reason.paper_id])
             for reason in entry.reasons

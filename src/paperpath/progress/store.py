@@ -185,7 +185,7 @@ def _ensure_folder(path: Path) -> None:
 def _damage_message(path: Path) -> str:
     backup = backup_path(path)
     try:
-        kept = parse_progress(backup.read_bytes())
+        previous = parse_progress(backup.read_bytes())
     except FileNotFoundError:
         advice = (
             f"no backup exists at {backup}; repair the file, or move it away to start a new record"
@@ -196,7 +196,7 @@ def _damage_message(path: Path) -> str:
             "to start a new record"
         )
     else:
-        papers = count_noun(len(kept.read), "paper")
+        papers = count_noun(len(previous.read), "paper")
         advice = (
             f"the backup {backup} holds the previous version ({papers} read); "
             f"restore it with: cp '{backup}' '{path}'"

@@ -91,7 +91,7 @@ def render_next_text(
 ) -> str:
     """Render suggestions as numbered entries, each with the reasons to read it now.
 
-    ``goals_outside_catalog`` says that goals are set but none is in this catalog.
+    ``goals_outside_catalog`` is true when goals are set but none is in this catalog.
     """
     labels = ", ".join(target_label(catalog, target) for target in result.targets)
     lines: list[str] = []
