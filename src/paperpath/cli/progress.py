@@ -28,6 +28,16 @@ def _iso_date(value: str | None) -> date | None:
     return day
 
 
+text_or_json_option = click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Output format.",
+)
+
+
 @click.command()
 @click.argument("papers", nargs=-1, required=True)
 @click.option(
@@ -130,14 +140,7 @@ def undone(papers: tuple[str, ...], progress_file: Path | None, catalog_dir: Pat
     show_default=True,
     help="How many papers to suggest.",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@text_or_json_option
 @progress_file_option
 @catalog_option
 def next_papers(
@@ -147,7 +150,7 @@ def next_papers(
     progress_file: Path | None,
     catalog_dir: Path | None,
 ) -> None:
-    """Suggest unread papers whose prerequisites are all read, and say why.
+    """Suggest unread papers whose prerequisites are all read, with the reasons.
 
     Papers on the way to TARGETS come first, in the order 'paperpath path
     TARGETS --progress' prints. Without TARGETS, the goals set with
@@ -185,14 +188,7 @@ def next_papers(
 
 @click.command()
 @click.argument("targets", nargs=-1)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="Output format.",
-)
+@text_or_json_option
 @progress_file_option
 @catalog_option
 def progress(
